@@ -1,0 +1,37 @@
+// command.h — how the CLI's commands are wired: the options every command shares, and one
+// registration function per command (each in its own file).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "CLI/CLI.hpp"
+#include "output.h"
+
+namespace ipplan::cli {
+
+// --format and --quiet, which SPEC section 7 gives every command.
+struct CommonOptions {
+  std::string format_name = "text";
+  bool quiet = false;
+
+  OutputFormat format() const;
+};
+void add_common_options(CLI::App& command, CommonOptions& options,
+                        const std::vector<std::string>& formats = {"text", "json", "csv"});
+
+// The inputs and how to read them, for commands that read inventories.
+struct InputOptions {
+  std::vector<std::string> inputs;
+  std::string input_format;
+  bool skip_invalid = false;
+  bool allow_host_bits = false;
+};
+void add_input_options(CLI::App& command, InputOptions& options);
+
+// Each registers its subcommand; when it runs, the command stores its exit code in `exit_code`.
+void add_normalize_command(CLI::App& app, int& exit_code);
+void add_asn_command(CLI::App& app, int& exit_code);
+
+}  // namespace ipplan::cli

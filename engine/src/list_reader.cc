@@ -1,0 +1,73 @@
+// list_reader.cc — line splitting, comment stripping and per-line parsing for `list` inputs.
+#include "ipplan/list_reader.h"
+
+#include <cstring>
+
+#include "ipplan/strings.h"
+
+namespace ipplan {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
+constexpr bool starts_comment(char c) { return c == '#' || c == ';'; }
+
+// What the value looks like, for the message: "range", "prefix" or "address".
+std::string_view value_kind(std::string_view value) {
+  if (value.find('-') != std::string_view::npos) return "range";
+  if (value.find('/') != std::string_view::npos) return "prefix";
+  return "address";
+}
+
+}  // namespace
+
+ListReadCounts read_list(std::string_view text, HostBits host_bits,
+                         absl::FunctionRef<void(const ListEntry&)> on_entry,
+                         absl::FunctionRef<void(const LineError&)> on_error) {
+  ListReadCounts counts;
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+    text.remove_prefix(kByteOrderMark.size());
+  }
+  const char* const end = text.data() + text.size();
+  const char* cursor = text.data();
+  std::uint32_t line_number = 0;
+  while (cursor < end) {
+    const char* newline =
+        static_cast<const char*>(std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor)));
+    const char* line_end = newline != nullptr ? newline : end;
+    std::string_view line(cursor, static_cast<std::size_t>(line_end - cursor));
+    cursor = newline != nullptr ? newline + 1 : end;
+    ++line_number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+
+    std::size_t begin = 0;
+    while (begin < line.size() && is_blank(line[begin])) ++begin;
+    if (begin == line.size() || starts_comment(line[begin])) continue;
+    std::size_t value_end = begin;
+    while (value_end < line.size() && !is_blank(line[value_end])) ++value_end;
+    std::size_t rest = value_end;
+    while (rest < line.size() && is_blank(line[rest])) ++rest;
+    const std::string_view value = line.substr(begin, value_end - begin);
+    if (rest < line.size() && !starts_comment(line[rest])) {
+      ++counts.errors;
+      on_error({line_number, str_cat("unexpected text after the value at column ", rest + 1,
+                                          " (a comment starts with '#' or ';')")});
+      continue;
+    }
+    const ParseResult<Range> parsed = parse_range(value, host_bits);
+    if (!parsed.ok()) {
+      ParseError error = parsed.error;
+      error.column += static_cast<std::uint32_t>(begin);
+      ++counts.errors;
+      on_error({line_number, error.message(value_kind(value), value)});
+      continue;
+    }
+    ++counts.entries;
+    on_entry({line_number, parsed.value, parsed.host_bits_cleared});
+  }
+  counts.lines = line_number;
+  return counts;
+}
+
+}  // namespace ipplan

@@ -179,18 +179,9 @@ ParseResult<Address> parse_ipv6(std::string_view text) {
 
 ParseResult<Address> parse_address(std::string_view text) {
   if (text.empty()) return {{}, fail(Kind::kEmpty, 0)};
-  // Decide the family on the first character that only one family can have.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == ':' || c == '[' || c == '%' || (hex_value(c) >= 10)) return parse_ipv6(text);
-    if (c == '.') return parse_ipv4(text);
-    if (!is_digit(c)) break;
-  }
+  // Only IPv6 has ':'; IPv4 needs dots. Anything else is not an address at all.
   if (text.find(':') != std::string_view::npos) return parse_ipv6(text);
   if (text.find('.') != std::string_view::npos) return parse_ipv4(text);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!is_digit(text[i])) return {{}, fail(Kind::kUnexpectedCharacter, i)};
-  }
   return {{}, fail(Kind::kNotAnAddress, 0)};
 }
 

@@ -51,7 +51,7 @@ ParseError parse_ipv4_span(std::string_view text, std::size_t begin, std::size_t
     if (i == end) break;
     if (text[i] != '.') return fail(Kind::kUnexpectedCharacter, i);
     ++i;
-    if (i == end) return fail(Kind::kIPv4EmptyOctet, i);
+    if (i == end) return fail(Kind::kIPv4EmptyOctet, i - 1);  // points at the trailing dot
   }
   if (octets != 4) return fail(Kind::kIPv4WrongOctetCount, end == begin ? begin : end - 1);
   out = value;
@@ -90,7 +90,10 @@ ParseError parse_ipv6_span(std::string_view text, uint128& out) {
     }
     if (i < n && text[i] == '.') {
       // A dotted IPv4 tail: it must end the text and leave room for exactly 32 bits.
-      if (count > 6 || (gap < 0 && count != 6)) return fail(Kind::kIPv6MisplacedIPv4, group_start);
+      if (count > 6 || (gap < 0 && count != 6) ||
+          text.find(':', group_start) != std::string_view::npos) {
+        return fail(Kind::kIPv6MisplacedIPv4, group_start);
+      }
       std::uint32_t v4 = 0;
       if (ParseError e = parse_ipv4_span(text, group_start, n, v4); !e.ok()) return e;
       groups[count++] = static_cast<std::uint16_t>(v4 >> 16);
@@ -240,7 +243,7 @@ ParseResult<Range> parse_range(std::string_view text, HostBits host_bits) {
     return result;
   }
   if (last_text.empty()) {
-    result.error = fail(Kind::kEmpty, dash + 1);
+    result.error = fail(Kind::kEmpty, dash);  // nothing after the dash
     return result;
   }
   if (const std::size_t slash = last_text.find('/'); slash != std::string_view::npos) {

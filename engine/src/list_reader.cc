@@ -41,6 +41,14 @@ ListReadCounts read_list(std::string_view text, HostBits host_bits,
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
+    // Most lines are exactly one value: a value never holds blanks, '#' or ';', so a line that
+    // parses whole needs no trimming. Everything else takes the general path below.
+    if (Prefix whole; try_parse_prefix(line, whole)) {
+      ++counts.entries;
+      on_entry({line_number, Range(whole), false});
+      continue;
+    }
+
     std::size_t begin = 0;
     while (begin < line.size() && is_blank(line[begin])) ++begin;
     if (begin == line.size() || starts_comment(line[begin])) continue;

@@ -17,12 +17,19 @@ constexpr ParseError fail(Kind kind, std::size_t index) {
 
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-constexpr int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+// A table, not three range tests: random hex digits make those branches unpredictable.
+constexpr std::array<std::int8_t, 256> kHexValue = [] {
+  std::array<std::int8_t, 256> table{};
+  for (int i = 0; i < 256; ++i) {
+    table[i] = i >= '0' && i <= '9'   ? static_cast<std::int8_t>(i - '0')
+               : i >= 'a' && i <= 'f' ? static_cast<std::int8_t>(i - 'a' + 10)
+               : i >= 'A' && i <= 'F' ? static_cast<std::int8_t>(i - 'A' + 10)
+                                      : std::int8_t{-1};
+  }
+  return table;
+}();
+
+constexpr int hex_value(char c) { return kHexValue[static_cast<unsigned char>(c)]; }
 
 // Parses exactly four dotted octets from text[begin, end); the value goes to `out`.
 ParseError parse_ipv4_span(std::string_view text, std::size_t begin, std::size_t end,
@@ -158,7 +165,76 @@ ParseError check_empty(std::string_view text) {
   return text.empty() ? fail(Kind::kEmpty, 0) : ParseError{};
 }
 
+// The accepting path. Real inventories are overwhelmingly well-formed prefixes, so they are read
+// in one pass with the value in registers; anything unusual (an error, host bits, a range)
+// returns false and goes down the diagnosing path below, which reaches the same verdict and
+// says precisely what is wrong. The parse-case table and the ipaddress oracle hold both paths
+// to one grammar.
+bool accept_ipv4_prefix(std::string_view text, Prefix& out) {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  const auto digit = [&](const char* q) {
+    return q != end ? static_cast<unsigned>(static_cast<unsigned char>(*q)) - unsigned{'0'} : 10U;
+  };
+  std::uint32_t value = 0;
+  for (int octet_index = 0; octet_index < 4; ++octet_index) {
+    unsigned octet = digit(p);
+    if (octet > 9) return false;
+    ++p;
+    if (const unsigned d2 = digit(p); d2 <= 9) {
+      if (octet == 0) return false;  // leading zero
+      octet = octet * 10 + d2;
+      ++p;
+      if (const unsigned d3 = digit(p); d3 <= 9) {
+        octet = octet * 10 + d3;
+        ++p;
+        if (octet > 255 || digit(p) <= 9) return false;
+      }
+    }
+    value = (value << 8) | octet;
+    if (octet_index < 3) {
+      if (p == end || *p != '.') return false;
+      ++p;
+    }
+  }
+  int length = 32;
+  if (p != end) {
+    if (*p != '/') return false;
+    ++p;
+    const unsigned d1 = digit(p);
+    if (d1 > 9) return false;
+    ++p;
+    length = static_cast<int>(d1);
+    if (const unsigned d2 = digit(p); d2 <= 9) {
+      if (d1 == 0) return false;  // leading zero
+      length = length * 10 + static_cast<int>(d2);
+      ++p;
+    }
+    if (p != end || length > 32) return false;
+  }
+  const auto prefix = Prefix::make(Address::v4(value), length);
+  if (!prefix) return false;
+  out = *prefix;
+  return true;
+}
+
 }  // namespace
+
+bool try_parse_prefix(std::string_view text, Prefix& out) {
+  if (accept_ipv4_prefix(text, out)) return true;
+  const std::size_t slash = text.find('/');
+  uint128 value = 0;
+  if (!parse_ipv6_span(text.substr(0, slash), value).ok()) return false;
+  int length = 128;
+  if (slash != std::string_view::npos && !parse_length(text, slash + 1, 128, length).ok()) {
+    return false;
+  }
+  const auto prefix = Prefix::make(Address::v6(value), length);
+  if (!prefix) return false;
+  out = *prefix;
+  return true;
+}
+
 
 ParseResult<Address> parse_ipv4(std::string_view text) {
   ParseResult<Address> result;
@@ -172,10 +248,13 @@ ParseResult<Address> parse_ipv4(std::string_view text) {
 
 ParseResult<Address> parse_ipv6(std::string_view text) {
   ParseResult<Address> result;
-  if ((result.error = check_wrapping(text)).ok()) {
-    uint128 v6 = 0;
-    result.error = parse_ipv6_span(text, v6);
-    if (result.ok()) result.value = Address::v6(v6);
+  uint128 v6 = 0;
+  result.error = parse_ipv6_span(text, v6);
+  if (result.ok()) {
+    result.value = Address::v6(v6);
+  } else if (const ParseError wrapping = check_wrapping(text); !wrapping.ok()) {
+    // '%', '[' and ']' always fail the span parse; name the real problem instead.
+    result.error = wrapping;
   }
   return result;
 }
@@ -190,6 +269,7 @@ ParseResult<Address> parse_address(std::string_view text) {
 
 ParseResult<Prefix> parse_prefix(std::string_view text, HostBits host_bits) {
   ParseResult<Prefix> result;
+  if (try_parse_prefix(text, result.value)) return result;
   const std::size_t slash = text.find('/');
   const std::string_view address_text = text.substr(0, slash);
   const ParseResult<Address> address = parse_address(address_text);
@@ -219,6 +299,10 @@ ParseResult<Prefix> parse_prefix(std::string_view text, HostBits host_bits) {
 
 ParseResult<Range> parse_range(std::string_view text, HostBits host_bits) {
   ParseResult<Range> result;
+  if (Prefix prefix; try_parse_prefix(text, prefix)) {
+    result.value = Range(prefix);
+    return result;
+  }
   const std::size_t dash = text.find('-');
   if (dash == std::string_view::npos) {
     const ParseResult<Prefix> prefix = parse_prefix(text, host_bits);

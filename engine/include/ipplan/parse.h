@@ -80,6 +80,11 @@ ParseResult<Address> parse_ipv6(std::string_view text);
 // `address/length`, or a bare address as the single-address prefix.
 ParseResult<Prefix> parse_prefix(std::string_view text, HostBits host_bits = HostBits::kReject);
 
+// The fast, non-diagnosing form of parse_prefix for hot loops: true and the prefix for a
+// well-formed prefix or bare address with zero host bits; false for everything else (ask
+// parse_prefix or parse_range then, which say why, or accept a range).
+bool try_parse_prefix(std::string_view text, Prefix& out);
+
 // A prefix, a bare address, or `first-last` (two addresses of one family, first <= last).
 ParseResult<Range> parse_range(std::string_view text, HostBits host_bits = HostBits::kReject);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "CLI/CLI.hpp"
+#include "ipplan/loader.h"
 #include "output.h"
 
 namespace ipplan::cli {
@@ -29,9 +30,13 @@ struct InputOptions {
   bool allow_host_bits = false;
 };
 void add_input_options(CLI::App& command, InputOptions& options);
+// What the engine needs from them.
+LoadOptions load_options(const InputOptions& options);
+std::vector<InputSpec> input_specs(const InputOptions& options);
 
 // Each registers its subcommand; when it runs, the command stores its exit code in `exit_code`.
 void add_normalize_command(CLI::App& app, int& exit_code);
 void add_asn_command(CLI::App& app, int& exit_code);
+void add_stats_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

@@ -36,6 +36,20 @@ void add_input_options(CLI::App& command, InputOptions& options) {
                    "Accept prefixes with host bits set, truncated, with a warning per line");
 }
 
+LoadOptions load_options(const InputOptions& options) {
+  LoadOptions load;
+  if (!options.input_format.empty()) load.format = parse_format_name(options.input_format);
+  load.read.host_bits = options.allow_host_bits ? HostBits::kTruncate : HostBits::kReject;
+  return load;
+}
+
+std::vector<InputSpec> input_specs(const InputOptions& options) {
+  std::vector<InputSpec> specs;
+  specs.reserve(options.inputs.size());
+  for (const std::string& text : options.inputs) specs.push_back(InputSpec::parse(text));
+  return specs;
+}
+
 }  // namespace ipplan::cli
 
 int main(int argc, char** argv) {
@@ -51,6 +65,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   add_normalize_command(app, exit_code);
   add_asn_command(app, exit_code);
+  add_stats_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -1,14 +1,14 @@
 // normalize_command.cc — `ipplan normalize`: every input record in canonical form, in input
-// order, every bad line reported as PATH:LINE: reason.
+// order; every bad line or element reported as PATH:LINE: reason (PATH: $.json.path: reason).
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "ipplan/strings.h"
 #include "command.h"
+#include "diagnostics.h"
 #include "ipplan/format.h"
-#include "ipplan/input_file.h"
-#include "ipplan/list_reader.h"
+#include "ipplan/loader.h"
+#include "ipplan/strings.h"
 #include "output.h"
 
 namespace ipplan::cli {
@@ -19,127 +19,125 @@ struct NormalizeOptions {
   InputOptions input;
 };
 
-// Streams records in the chosen format; knows nothing about where they come from.
-class RecordPrinter {
+// Prints records as they stream out of a reader, in the chosen format; hands problems to the
+// DiagnosticPrinter (stderr) and, for JSON and CSV, also into the output in place.
+class NormalizeSink : public RecordSink {
  public:
-  RecordPrinter(OutputFormat format, bool several_inputs)
-      : format_(format), several_inputs_(several_inputs), out_(stdout) {}
+  NormalizeSink(OutputFormat format, bool several_inputs, DiagnosticPrinter& diagnostics)
+      : format_(format), several_inputs_(several_inputs), diagnostics_(diagnostics), out_(stdout) {}
 
   void begin() {
     if (format_ == OutputFormat::kJson) out_ << "{\"records\": [";
-    if (format_ == OutputFormat::kCsv) out_ << "input,line,range,error\n";
+    if (format_ == OutputFormat::kCsv) out_ << "input,location,range,error\n";
   }
-  void record(std::string_view input, std::uint32_t line, const Range& range) {
-    char text[kMaxRangeText];
-    const std::string_view range_text(text, static_cast<std::size_t>(write_range(range, text) - text));
-    switch (format_) {
-      case OutputFormat::kText:
-        out_ << range_text << '\n';
-        break;
-      case OutputFormat::kJson:
-        open_json_item(input, line);
-        out_ << ", \"range\": \"" << range_text << "\"}";
-        break;
-      case OutputFormat::kCsv:
-        out_ << csv_field(input) << ',' << line << ',' << range_text << ",\n";
-        break;
-    }
-  }
-  void error(std::string_view input, std::uint32_t line, std::string_view message) {
+  void begin_input(std::string name) { input_ = std::move(name); }
+  void end() {
     if (format_ == OutputFormat::kJson) {
-      open_json_item(input, line);
-      out_ << ", \"error\": " << json_string(message) << '}';
-    } else if (format_ == OutputFormat::kCsv) {
-      out_ << csv_field(input) << ',' << line << ",," << csv_field(message) << '\n';
-    }
-  }
-  void end(std::uint64_t records, std::uint64_t errors) {
-    if (format_ == OutputFormat::kJson) {
-      out_ << "], \"record_count\": " << records << ", \"error_count\": " << errors << "}\n";
+      out_ << "], \"record_count\": " << records_ << ", \"error_count\": " << diagnostics_.errors()
+           << "}\n";
     }
   }
   bool flush() { return out_.flush(); }
+  std::uint64_t records() const { return records_; }
+
+  void record(const RawRecord& record) override {
+    ++records_;
+    if (record.host_bits_cleared) {
+      diagnostics_({Severity::kWarning, record.location.describe(input_),
+                    str_cat("host bits set; truncated to ", to_string(record.range))});
+    }
+    char text[kMaxRangeText];
+    const std::string_view range(text, static_cast<std::size_t>(write_range(record.range, text) - text));
+    switch (format_) {
+      case OutputFormat::kText:
+        out_ << range << '\n';
+        break;
+      case OutputFormat::kJson:
+        open_json_item(record.location);
+        out_ << ", \"range\": \"" << range << "\"}";
+        break;
+      case OutputFormat::kCsv:
+        write_csv_location(record.location);
+        out_ << range << ",\n";
+        break;
+    }
+  }
+  void error(const Location& where, std::string message) override {
+    if (format_ == OutputFormat::kJson) {
+      open_json_item(where);
+      out_ << ", \"error\": " << json_string(message) << '}';
+    } else if (format_ == OutputFormat::kCsv) {
+      write_csv_location(where);
+      out_ << ',' << csv_field(message) << '\n';
+    }
+    diagnostics_({Severity::kError, where.describe(input_), std::move(message)});
+  }
+  void warning(const Location& where, std::string message) override {
+    diagnostics_({Severity::kWarning, where.describe(input_), std::move(message)});
+  }
+  void skipped(const Location& where, std::string_view what) override {
+    diagnostics_({Severity::kSkipped, where.describe(input_), std::string(what)});
+  }
 
  private:
-  void open_json_item(std::string_view input, std::uint32_t line) {
+  void open_json_item(const Location& where) {
     out_ << (first_item_ ? "\n  {" : ",\n  {");
     first_item_ = false;
-    if (several_inputs_) out_ << "\"input\": " << json_string(input) << ", ";
-    out_ << "\"line\": " << line;
+    if (several_inputs_) out_ << "\"input\": " << json_string(input_) << ", ";
+    if (where.json_path.empty()) {
+      out_ << "\"line\": " << where.line;
+    } else {
+      out_ << "\"path\": " << json_string(where.json_path);
+    }
+  }
+  void write_csv_location(const Location& where) {
+    out_ << csv_field(input_) << ',';
+    if (where.json_path.empty()) {
+      out_ << where.line;
+    } else {
+      out_ << csv_field(where.json_path);
+    }
+    out_ << ',';
   }
 
   OutputFormat format_;
   bool several_inputs_;
-  bool first_item_ = true;
+  DiagnosticPrinter& diagnostics_;
   Writer out_;
+  std::string input_;
+  bool first_item_ = true;
+  std::uint64_t records_ = 0;
 };
 
 int run_normalize(const NormalizeOptions& options) {
-  if (!options.input.input_format.empty() && options.input.input_format != "list") {
-    print_error(str_cat("--input-format ", options.input.input_format,
-                             " is not supported yet; this build reads the 'list' format"));
-    return kExitBadInput;
-  }
-  const HostBits host_bits =
-      options.input.allow_host_bits ? HostBits::kTruncate : HostBits::kReject;
-  const bool skip_invalid = options.input.skip_invalid;
-  RecordPrinter printer(options.common.format(), options.input.inputs.size() > 1);
-  std::uint64_t records = 0;
-  std::uint64_t invalid = 0;
+  const LoadOptions load = load_options(options.input);
+  DiagnosticPrinter diagnostics(options.common.quiet, options.input.skip_invalid);
+  NormalizeSink sink(options.common.format(), options.input.inputs.size() > 1, diagnostics);
   std::uint64_t unreadable = 0;
-  printer.begin();
-  for (const std::string& argument : options.input.inputs) {
-    const InputSpec spec = InputSpec::parse(argument);
-    const std::string name = spec.display_name();
-    absl::StatusOr<InputFile> file = InputFile::open(spec);
-    if (!file.ok()) {
-      print_error(view(file.status().message()));
+  sink.begin();
+  for (const InputSpec& spec : input_specs(options.input)) {
+    absl::StatusOr<OpenedInput> input = open_input(spec, load);
+    if (!input.ok()) {
+      print_error(view(input.status().message()));
       ++unreadable;
       continue;
     }
-    const ListReadCounts counts = read_list(
-        file->bytes(), host_bits,
-        [&](const ListEntry& entry) {
-          if (entry.host_bits_cleared && !options.common.quiet) {
-            std::fputs(str_cat(name, ":", entry.line, ": warning: host bits set; truncated to ",
-                                    to_string(entry.range), "\n")
-                           .c_str(),
-                       stderr);
-          }
-          printer.record(name, entry.line, entry.range);
-        },
-        [&](const LineError& error) {
-          if (!skip_invalid || !options.common.quiet) {
-            std::fputs(str_cat(name, ":", error.line, ": ", skip_invalid ? "skipped: " : "",
-                                    error.message, "\n")
-                           .c_str(),
-                       stderr);
-          }
-          printer.error(name, error.line, error.message);
-        });
-    records += counts.entries;
-    invalid += counts.errors;
+    sink.begin_input(spec.display_name());
+    read_input(input->format, input->file.bytes(), load.read, sink);
   }
-  printer.end(records, invalid);
-  if (!printer.flush()) {
+  sink.end();
+  if (!sink.flush()) {
     print_error("cannot write the output (disk full or closed pipe?)");
     return kExitBadInput;
   }
   if (!options.common.quiet) {
-    std::fputs(str_cat("normalize: ", records, " records from ",
-                            options.input.inputs.size() - unreadable,
-                            options.input.inputs.size() - unreadable == 1 ? " input" : " inputs",
-                            invalid > 0 ? str_cat(", ", invalid, " invalid lines",
-                                                       skip_invalid ? " skipped" : "")
-                                        : std::string(),
-                            unreadable > 0 ? str_cat(", ", unreadable, " unreadable inputs")
-                                           : std::string(),
-                            "\n")
+    const std::uint64_t read = options.input.inputs.size() - unreadable;
+    std::fputs(str_cat("normalize: ", load_summary(sink.records(), read, diagnostics, unreadable),
+                       "\n")
                    .c_str(),
                stderr);
   }
-  if (unreadable > 0 || (invalid > 0 && !skip_invalid)) return kExitBadInput;
-  return kExitOk;
+  return load_exit_code(diagnostics, unreadable);
 }
 
 }  // namespace

@@ -22,10 +22,8 @@ std::string_view value_kind(std::string_view value) {
 
 }  // namespace
 
-ListReadCounts read_list(std::string_view text, HostBits host_bits,
-                         absl::FunctionRef<void(const ListEntry&)> on_entry,
-                         absl::FunctionRef<void(const LineError&)> on_error) {
-  ListReadCounts counts;
+void read_list(std::string_view text, const ReadOptions& options, RecordSink& sink) {
+  RawRecord record;
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     text.remove_prefix(kByteOrderMark.size());
   }
@@ -43,9 +41,11 @@ ListReadCounts read_list(std::string_view text, HostBits host_bits,
 
     // Most lines are exactly one value: a value never holds blanks, '#' or ';', so a line that
     // parses whole needs no trimming. Everything else takes the general path below.
+    record.location.line = line_number;
     if (Prefix whole; try_parse_prefix(line, whole)) {
-      ++counts.entries;
-      on_entry({line_number, Range(whole), false});
+      record.range = Range(whole);
+      record.host_bits_cleared = false;
+      sink.record(record);
       continue;
     }
 
@@ -58,24 +58,21 @@ ListReadCounts read_list(std::string_view text, HostBits host_bits,
     while (rest < line.size() && is_blank(line[rest])) ++rest;
     const std::string_view value = line.substr(begin, value_end - begin);
     if (rest < line.size() && !starts_comment(line[rest])) {
-      ++counts.errors;
-      on_error({line_number, str_cat("unexpected text after the value at column ", rest + 1,
-                                          " (a comment starts with '#' or ';')")});
+      sink.error(record.location, str_cat("unexpected text after the value at column ", rest + 1,
+                                          " (a comment starts with '#' or ';')"));
       continue;
     }
-    const ParseResult<Range> parsed = parse_range(value, host_bits);
+    const ParseResult<Range> parsed = parse_range(value, options.host_bits);
     if (!parsed.ok()) {
       ParseError error = parsed.error;
       error.column += static_cast<std::uint32_t>(begin);
-      ++counts.errors;
-      on_error({line_number, error.message(value_kind(value), value)});
+      sink.error(record.location, error.message(value_kind(value), value));
       continue;
     }
-    ++counts.entries;
-    on_entry({line_number, parsed.value, parsed.host_bits_cleared});
+    record.range = parsed.value;
+    record.host_bits_cleared = parsed.host_bits_cleared;
+    sink.record(record);
   }
-  counts.lines = line_number;
-  return counts;
 }
 
 }  // namespace ipplan

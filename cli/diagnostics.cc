@@ -1,0 +1,62 @@
+// diagnostics.cc — printing input problems and the read summary.
+#include "diagnostics.h"
+
+#include <cstdio>
+
+#include "ipplan/strings.h"
+#include "output.h"
+
+namespace ipplan::cli {
+namespace {
+std::string plural(std::uint64_t n, std::string_view one, std::string_view many) {
+  return str_cat(n, " ", n == 1 ? one : many);
+}
+}  // namespace
+
+void DiagnosticPrinter::operator()(const Diagnostic& d) {
+  std::string line;
+  switch (d.severity) {
+    case Severity::kError:
+      ++errors_;
+      if (skip_invalid_) {
+        if (!quiet_) line = str_cat(d.where, ": skipped invalid input: ", d.message);
+      } else {
+        line = d.text();
+      }
+      break;
+    case Severity::kWarning:
+      ++warnings_;
+      if (!quiet_) line = d.text();
+      break;
+    case Severity::kSkipped:
+      ++skipped_;
+      if (!quiet_) line = d.text();
+      break;
+  }
+  if (!line.empty()) {
+    line += '\n';
+    std::fputs(line.c_str(), stderr);
+  }
+}
+
+std::string load_summary(std::uint64_t records, std::uint64_t inputs_read,
+                         const DiagnosticPrinter& printer, std::uint64_t unreadable) {
+  std::string summary = str_cat(plural(records, "record", "records"), " from ",
+                                plural(inputs_read, "input", "inputs"));
+  if (printer.errors() > 0) {
+    summary += str_cat(", ", plural(printer.errors(), "invalid line", "invalid lines"),
+                       printer.skip_invalid() ? " skipped" : "");
+  }
+  if (printer.skipped() > 0) summary += str_cat(", ", printer.skipped(), " skipped by design");
+  if (printer.warnings() > 0) summary += str_cat(", ", plural(printer.warnings(), "warning", "warnings"));
+  if (unreadable > 0) summary += str_cat(", ", plural(unreadable, "unreadable input", "unreadable inputs"));
+  return summary;
+}
+
+int load_exit_code(const DiagnosticPrinter& printer, std::uint64_t unreadable) {
+  if (unreadable > 0) return kExitBadInput;
+  if (printer.errors() > 0 && !printer.skip_invalid()) return kExitBadInput;
+  return kExitOk;
+}
+
+}  // namespace ipplan::cli

@@ -1,0 +1,40 @@
+// loader.h — reading a run's inputs into one Inventory: open each `[DOMAIN=]PATH`, recognise its
+// format (or take the one forced), read it, and report every problem as a Diagnostic.
+//
+// All inputs are read even after errors, so that one run reports every bad line of every input;
+// whether errors fail the run is the caller's policy (SPEC 3: exit 2 unless --skip-invalid).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ipplan/input_file.h"
+#include "ipplan/input_format.h"
+#include "ipplan/inventory.h"
+
+namespace ipplan {
+
+struct LoadOptions {
+  std::optional<InputFormat> format;  // forced for every input; else detected per input
+  ReadOptions read;
+};
+
+struct LoadResult {
+  std::uint64_t errors = 0;      // rejected lines/elements over all inputs
+  std::uint64_t unreadable = 0;  // inputs that could not be opened at all
+  bool ok() const { return errors == 0 && unreadable == 0; }
+};
+
+// An input opened and its format recognised (or forced), ready for read_input.
+struct OpenedInput {
+  InputFile file;
+  InputFormat format;
+};
+absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options);
+
+// Reads every input into `inventory`.
+LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,
+                          Inventory& inventory, const DiagnosticHandler& on_diagnostic);
+
+}  // namespace ipplan

@@ -1,0 +1,102 @@
+// inventory.cc — interning and the builder sink.
+#include "ipplan/inventory.h"
+
+#include "ipplan/format.h"
+#include "ipplan/strings.h"
+
+namespace ipplan {
+
+std::uint32_t StringPool::intern(std::string_view text) {
+  if (const auto it = ids_.find(text); it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(text);
+  ids_.emplace(strings_.back(), id);
+  return id;
+}
+
+Inventory::Inventory() {
+  namespaces_.intern("");  // id 0: the global namespace
+  labels_.intern("");      // id 0: no label
+}
+
+std::string Inventory::source(const Record& record) const {
+  const std::string_view input = inputs_[record.input_id].name;
+  if (record.location_is_json_path) return str_cat(input, ": ", paths_.get(record.location));
+  return str_cat(input, ":", record.location);
+}
+
+InventoryBuilder::InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic)
+    : inventory_(inventory), on_diagnostic_(std::move(on_diagnostic)) {}
+
+void InventoryBuilder::begin_input(std::string name, std::string domain, InputFormat format) {
+  input_id_ = static_cast<std::uint32_t>(inventory_.inputs_.size());
+  input_domain_ = domain_id(domain, domain);
+  input_first_record_ = inventory_.records_.size();
+  InputSummary summary;
+  summary.name = std::move(name);
+  summary.domain = std::move(domain);
+  summary.format = format;
+  inventory_.inputs_.push_back(std::move(summary));
+}
+
+std::uint32_t InventoryBuilder::domain_id(std::string_view key, std::string_view display) {
+  const std::uint32_t id = inventory_.domains_.intern(key);
+  if (id == inventory_.domain_display_.size()) {
+    inventory_.domain_display_.emplace_back(display.empty() ? key : display);
+  }
+  return id;
+}
+
+void InventoryBuilder::record(const RawRecord& raw) {
+  Record r;
+  r.range = raw.range;
+  r.role = raw.role;
+  r.namespace_id = inventory_.namespaces_.intern(raw.namespace_name);
+  r.domain_id = raw.domain.empty() ? input_domain_ : domain_id(raw.domain, raw.domain_display);
+  r.label_id = raw.label.empty() ? 0 : inventory_.labels_.intern(raw.label);
+  r.input_id = input_id_;
+  if (raw.location.json_path.empty()) {
+    r.location = raw.location.line;
+  } else {
+    r.location = inventory_.paths_.intern(raw.location.json_path);
+    r.location_is_json_path = true;
+  }
+  if (raw.parent != RawRecord::kNoParent) {
+    r.parent = static_cast<std::uint32_t>(input_first_record_ + raw.parent);
+  }
+  inventory_.records_.push_back(r);
+  ++inventory_.inputs_[input_id_].records;
+  if (raw.host_bits_cleared) {
+    warning(raw.location, str_cat("host bits set; truncated to ", to_string(raw.range)));
+  }
+}
+
+void InventoryBuilder::emit(Severity severity, const Location& where, std::string message) {
+  if (on_diagnostic_) {
+    on_diagnostic_({severity, where.describe(inventory_.inputs_[input_id_].name), std::move(message)});
+  }
+}
+
+void InventoryBuilder::error(const Location& where, std::string message) {
+  ++inventory_.inputs_[input_id_].errors;
+  emit(Severity::kError, where, std::move(message));
+}
+
+void InventoryBuilder::warning(const Location& where, std::string message) {
+  ++inventory_.inputs_[input_id_].warnings;
+  emit(Severity::kWarning, where, std::move(message));
+}
+
+void InventoryBuilder::skipped(const Location& where, std::string_view what) {
+  ++inventory_.inputs_[input_id_].skipped;
+  emit(Severity::kSkipped, where, std::string(what));
+}
+
+std::string Diagnostic::text() const {
+  const std::string_view kind = severity == Severity::kWarning   ? "warning: "
+                                : severity == Severity::kSkipped ? "skipped: "
+                                                                 : "";
+  return str_cat(where, ": ", kind, message);
+}
+
+}  // namespace ipplan

@@ -1,0 +1,47 @@
+// loader.cc — open, detect, read, for every input of a run.
+#include "ipplan/loader.h"
+
+#include "ipplan/strings.h"
+
+namespace ipplan {
+namespace {
+
+// InputFile's messages start with the input's name; a Diagnostic carries it in `where`.
+std::string open_error_message(const absl::Status& status) {
+  std::string_view message = view(status.message());
+  if (const std::size_t colon = message.find(": "); colon != std::string_view::npos) {
+    message.remove_prefix(colon + 2);
+  }
+  return std::string(message);
+}
+
+}  // namespace
+
+absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options) {
+  absl::StatusOr<InputFile> file = InputFile::open(spec);
+  if (!file.ok()) return file.status();
+  const InputFormat format = options.format.value_or(detect_format(file->bytes()));
+  return OpenedInput{std::move(*file), format};
+}
+
+LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,
+                          Inventory& inventory, const DiagnosticHandler& on_diagnostic) {
+  LoadResult result;
+  InventoryBuilder builder(inventory, on_diagnostic);
+  for (const InputSpec& spec : specs) {
+    absl::StatusOr<OpenedInput> input = open_input(spec, options);
+    if (!input.ok()) {
+      ++result.unreadable;
+      if (on_diagnostic) {
+        on_diagnostic({Severity::kError, spec.display_name(), open_error_message(input.status())});
+      }
+      continue;
+    }
+    builder.begin_input(spec.display_name(), spec.domain, input->format);
+    read_input(input->format, input->file.bytes(), options.read, builder);
+  }
+  for (const InputSummary& input : inventory.inputs()) result.errors += input.errors;
+  return result;
+}
+
+}  // namespace ipplan

@@ -1,0 +1,61 @@
+// stats.cc — counting records and addresses.
+#include "ipplan/stats.h"
+
+#include <algorithm>
+
+namespace ipplan {
+
+AddressCount covered_addresses(std::vector<Range>& ranges) {
+  std::sort(ranges.begin(), ranges.end());
+  AddressCount covered = 0;
+  std::size_t i = 0;
+  while (i < ranges.size()) {
+    // Merge everything overlapping or touching the current run; closed ranges never overflow.
+    Address first = ranges[i].first();
+    Address last = ranges[i].last();
+    ++i;
+    while (i < ranges.size() && (ranges[i].first() <= last ||
+                                 (!last.is_highest() && ranges[i].first() == last.next()))) {
+      if (ranges[i].last() > last) last = ranges[i].last();
+      ++i;
+    }
+    covered += address_count(*Range::make(first, last));
+  }
+  return covered;
+}
+
+InventoryStats compute_stats(const Inventory& inventory) {
+  InventoryStats stats;
+  stats.domains.resize(inventory.domain_count());
+  std::vector<bool> seen(inventory.domain_count(), false);
+  std::vector<std::uint32_t> order;
+  std::vector<Range> v4;
+  std::vector<Range> v6;
+  for (const Record& r : inventory.records()) {
+    const bool container = r.role == Role::kContainer;
+    ++stats.records;
+    (container ? stats.containers : stats.assigned) += 1;
+    FamilyStats& family = r.range.family() == Family::kV4 ? stats.ipv4 : stats.ipv6;
+    ++family.records;
+    family.addresses_total += address_count(r.range);
+    (r.range.family() == Family::kV4 ? v4 : v6).push_back(r.range);
+    DomainStats& d = stats.domains[r.domain_id];
+    if (!seen[r.domain_id]) {
+      seen[r.domain_id] = true;
+      order.push_back(r.domain_id);
+      d.domain = std::string(inventory.domain_name(r.domain_id));
+    }
+    ++d.records;
+    (container ? d.containers : d.assigned) += 1;
+    (r.range.family() == Family::kV4 ? d.ipv4 : d.ipv6) += 1;
+  }
+  stats.ipv4.addresses_covered = covered_addresses(v4);
+  stats.ipv6.addresses_covered = covered_addresses(v6);
+  std::vector<DomainStats> ordered;
+  ordered.reserve(order.size());
+  for (const std::uint32_t id : order) ordered.push_back(std::move(stats.domains[id]));
+  stats.domains = std::move(ordered);
+  return stats;
+}
+
+}  // namespace ipplan

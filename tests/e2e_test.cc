@@ -116,7 +116,7 @@ TEST_CASE("skip-invalid counts and skips bad lines, exit 0", "[e2e][normalize]")
   const Run run = ipplan("normalize --skip-invalid malformed/list-errors.txt");
   CHECK(run.exit_code == 0);
   CHECK(run.out == "10.0.0.0/8\n10.8.0.0/16\n");
-  CHECK(run.err.find("malformed/list-errors.txt:3: skipped: invalid prefix") != std::string::npos);
+  CHECK(run.err.find("malformed/list-errors.txt:3: skipped invalid input: invalid prefix") != std::string::npos);
   CHECK(run.err.find("9 invalid lines skipped") != std::string::npos);
 }
 
@@ -150,7 +150,7 @@ TEST_CASE("normalize --format csv", "[e2e][normalize]") {
   const Run run = ipplan("normalize --format csv --quiet -", "10.0.0.0/8\n10.0.0.1/8\n");
   CHECK(run.exit_code == 2);
   CHECK(run.out ==
-        "input,line,range,error\n<stdin>,1,10.0.0.0/8,\n"
+        "input,location,range,error\n<stdin>,1,10.0.0.0/8,\n"
         "<stdin>,2,,\"invalid prefix \"\"10.0.0.1/8\"\": host bits set (use --allow-host-bits to "
         "truncate) at column 1\"\n");
 }

@@ -10,6 +10,7 @@
 #include "ipplan/loader.h"
 #include "ipplan/strings.h"
 #include "output.h"
+#include "progress.h"
 
 namespace ipplan::cli {
 namespace {
@@ -40,8 +41,11 @@ class NormalizeSink : public RecordSink {
   bool flush() { return out_.flush(); }
   std::uint64_t records() const { return records_; }
 
+  const ProgressCounter& progress() const { return progress_; }
+
   void record(const RawRecord& record) override {
     ++records_;
+    progress_.add();
     if (record.host_bits_cleared) {
       diagnostics_({Severity::kWarning, record.location.describe(input_),
                     str_cat("host bits set; truncated to ", to_string(record.range))});
@@ -107,6 +111,7 @@ class NormalizeSink : public RecordSink {
   std::string input_;
   bool first_item_ = true;
   std::uint64_t records_ = 0;
+  ProgressCounter progress_;
 };
 
 int run_normalize(const NormalizeOptions& options) {
@@ -114,6 +119,7 @@ int run_normalize(const NormalizeOptions& options) {
   DiagnosticPrinter diagnostics(options.common.quiet, options.input.skip_invalid);
   NormalizeSink sink(options.common.format(), options.input.inputs.size() > 1, diagnostics);
   std::uint64_t unreadable = 0;
+  ProgressMeter meter(sink.progress(), "records read");
   sink.begin();
   for (const InputSpec& spec : input_specs(options.input)) {
     absl::StatusOr<OpenedInput> input = open_input(spec, load);

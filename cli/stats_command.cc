@@ -10,6 +10,7 @@
 #include "ipplan/stats.h"
 #include "ipplan/strings.h"
 #include "output.h"
+#include "progress.h"
 
 namespace ipplan::cli {
 namespace {
@@ -104,9 +105,14 @@ void print_csv(const InventoryStats& s, Writer& out) {
 int run_stats(const StatsOptions& options) {
   DiagnosticPrinter diagnostics(options.common.quiet, options.input.skip_invalid);
   Inventory inventory;
-  const LoadResult loaded = load_inventory(input_specs(options.input),
-                                           load_options(options.input), inventory,
-                                           diagnostics.handler());
+  ProgressCounter progress;
+  LoadOptions load = load_options(options.input);
+  load.progress = &progress;
+  LoadResult loaded;
+  {
+    ProgressMeter meter(progress, "records read");
+    loaded = load_inventory(input_specs(options.input), load, inventory, diagnostics.handler());
+  }
   const int load_exit = load_exit_code(diagnostics, loaded.unreadable);
   if (load_exit != kExitOk) {
     print_error(str_cat("stats: ", load_summary(inventory.records().size(), inventory.inputs().size(),

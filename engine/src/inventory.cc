@@ -65,6 +65,7 @@ void InventoryBuilder::record(const RawRecord& raw) {
     r.parent = static_cast<std::uint32_t>(input_first_record_ + raw.parent);
   }
   inventory_.records_.push_back(r);
+  if (progress_ != nullptr) progress_->add();
   ++inventory_.inputs_[input_id_].records;
   if (raw.host_bits_cleared) {
     warning(raw.location, str_cat("host bits set; truncated to ", to_string(raw.range)));

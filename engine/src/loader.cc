@@ -28,6 +28,7 @@ LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions
                           Inventory& inventory, const DiagnosticHandler& on_diagnostic) {
   LoadResult result;
   InventoryBuilder builder(inventory, on_diagnostic);
+  builder.set_progress(options.progress);
   for (const InputSpec& spec : specs) {
     absl::StatusOr<OpenedInput> input = open_input(spec, options);
     if (!input.ok()) {

@@ -16,6 +16,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "ipplan/input_format.h"
+#include "ipplan/progress_counter.h"
 #include "ipplan/record.h"
 
 namespace ipplan {
@@ -107,6 +108,9 @@ class InventoryBuilder : public RecordSink {
  public:
   InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic);
 
+  // Counts every record into `progress` (may be null).
+  void set_progress(ProgressCounter* progress) { progress_ = progress; }
+
   // Starts a new input; records that follow belong to it.
   void begin_input(std::string name, std::string domain, InputFormat format);
 
@@ -124,6 +128,7 @@ class InventoryBuilder : public RecordSink {
   std::uint32_t input_id_ = 0;
   std::uint32_t input_domain_ = 0;
   std::size_t input_first_record_ = 0;
+  ProgressCounter* progress_ = nullptr;
 };
 
 }  // namespace ipplan

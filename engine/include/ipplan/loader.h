@@ -18,6 +18,7 @@ namespace ipplan {
 struct LoadOptions {
   std::optional<InputFormat> format;  // forced for every input; else detected per input
   ReadOptions read;
+  ProgressCounter* progress = nullptr;  // counts records as they are read, when set
 };
 
 struct LoadResult {

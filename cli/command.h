@@ -38,5 +38,7 @@ std::vector<InputSpec> input_specs(const InputOptions& options);
 void add_normalize_command(CLI::App& app, int& exit_code);
 void add_asn_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
+void add_verify_command(CLI::App& app, int& exit_code);
+void add_aggregate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

@@ -4,7 +4,9 @@
 #include <cstdio>
 
 #include "ipplan/strings.h"
+#include "command.h"
 #include "output.h"
+#include "progress.h"
 
 namespace ipplan::cli {
 namespace {
@@ -32,6 +34,10 @@ void DiagnosticPrinter::operator()(const Diagnostic& d) {
       ++skipped_;
       if (!quiet_) line = d.text();
       break;
+    case Severity::kUnreadable:
+      ++unreadable_;
+      line = str_cat("ipplan: ", d.text());
+      break;
   }
   if (!line.empty()) {
     line += '\n';
@@ -40,7 +46,8 @@ void DiagnosticPrinter::operator()(const Diagnostic& d) {
 }
 
 std::string load_summary(std::uint64_t records, std::uint64_t inputs_read,
-                         const DiagnosticPrinter& printer, std::uint64_t unreadable) {
+                         const DiagnosticPrinter& printer) {
+  const std::uint64_t unreadable = printer.unreadable();
   std::string summary = str_cat(plural(records, "record", "records"), " from ",
                                 plural(inputs_read, "input", "inputs"));
   if (printer.errors() > 0) {
@@ -53,10 +60,31 @@ std::string load_summary(std::uint64_t records, std::uint64_t inputs_read,
   return summary;
 }
 
-int load_exit_code(const DiagnosticPrinter& printer, std::uint64_t unreadable) {
-  if (unreadable > 0) return kExitBadInput;
+int load_exit_code(const DiagnosticPrinter& printer) {
+  if (printer.unreadable() > 0) return kExitBadInput;
   if (printer.errors() > 0 && !printer.skip_invalid()) return kExitBadInput;
   return kExitOk;
+}
+
+int load_for_command(std::string_view command, const CommonOptions& common,
+                     const InputOptions& input, Inventory& inventory, bool digest_inputs) {
+  DiagnosticPrinter diagnostics(common.quiet, input.skip_invalid);
+  ProgressCounter progress;
+  LoadOptions load = load_options(input);
+  load.progress = &progress;
+  load.digest_inputs = digest_inputs;
+  {
+    ProgressMeter meter(progress, "records read");
+    load_inventory(input_specs(input), load, inventory, diagnostics.handler());
+  }
+  const int exit_code = load_exit_code(diagnostics);
+  if (exit_code != kExitOk) {
+    print_error(str_cat(command, ": ",
+                        load_summary(inventory.records().size(), inventory.inputs().size(),
+                                     diagnostics),
+                        "; nothing computed from incomplete input"));
+  }
+  return exit_code;
 }
 
 }  // namespace ipplan::cli

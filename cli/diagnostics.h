@@ -1,7 +1,8 @@
 // diagnostics.h — how the CLI shows problems with inputs on stderr, the same for every command.
 //
-// Errors are always shown (with --skip-invalid they read "skipped invalid input"); warnings and
-// notes about skipped content only without --quiet. Counts are kept for the summary and the
+// Errors are always shown (with --skip-invalid they read "skipped invalid input"); an input
+// that cannot be read at all as "ipplan: PATH: why"; warnings and notes about skipped content
+// only without --quiet. Counts are kept for the summary and the
 // exit code.
 #pragma once
 
@@ -25,6 +26,7 @@ class DiagnosticPrinter {
   std::uint64_t errors() const { return errors_; }
   std::uint64_t warnings() const { return warnings_; }
   std::uint64_t skipped() const { return skipped_; }
+  std::uint64_t unreadable() const { return unreadable_; }
   bool skip_invalid() const { return skip_invalid_; }
 
  private:
@@ -33,14 +35,24 @@ class DiagnosticPrinter {
   std::uint64_t errors_ = 0;
   std::uint64_t warnings_ = 0;
   std::uint64_t skipped_ = 0;
+  std::uint64_t unreadable_ = 0;
 };
 
 // "12 records from 2 inputs, 3 invalid lines skipped, 1 unreadable input"
 std::string load_summary(std::uint64_t records, std::uint64_t inputs_read,
-                         const DiagnosticPrinter& printer, std::uint64_t unreadable);
+                         const DiagnosticPrinter& printer);
 
 // The exit code SPEC 3 asks for after reading: 2 when an input was unreadable, or had invalid
 // lines that were not skipped; else 0.
-int load_exit_code(const DiagnosticPrinter& printer, std::uint64_t unreadable);
+int load_exit_code(const DiagnosticPrinter& printer);
+
+struct CommonOptions;
+struct InputOptions;
+
+// Loads every input of `command` into `inventory`: progress on a terminal, problems on stderr.
+// Returns kExitOk, or the exit code to stop with after saying why (unreadable or invalid input
+// without --skip-invalid: nothing is computed from incomplete input).
+int load_for_command(std::string_view command, const CommonOptions& common,
+                     const InputOptions& input, Inventory& inventory, bool digest_inputs = false);
 
 }  // namespace ipplan::cli

@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 success, 1 rejected (conflicts, no room, ASN refused), 2 bad input or "
       "usage.\nRun 'ipplan COMMAND --help' for the options of one command.");
   int exit_code = kExitOk;
+  add_verify_command(app, exit_code);
+  add_aggregate_command(app, exit_code);
   add_normalize_command(app, exit_code);
   add_asn_command(app, exit_code);
   add_stats_command(app, exit_code);

@@ -118,14 +118,12 @@ int run_normalize(const NormalizeOptions& options) {
   const LoadOptions load = load_options(options.input);
   DiagnosticPrinter diagnostics(options.common.quiet, options.input.skip_invalid);
   NormalizeSink sink(options.common.format(), options.input.inputs.size() > 1, diagnostics);
-  std::uint64_t unreadable = 0;
   ProgressMeter meter(sink.progress(), "records read");
   sink.begin();
   for (const InputSpec& spec : input_specs(options.input)) {
     absl::StatusOr<OpenedInput> input = open_input(spec, load);
     if (!input.ok()) {
-      print_error(view(input.status().message()));
-      ++unreadable;
+      diagnostics({Severity::kUnreadable, spec.display_name(), open_error_message(input.status())});
       continue;
     }
     sink.begin_input(spec.display_name());
@@ -137,13 +135,13 @@ int run_normalize(const NormalizeOptions& options) {
     return kExitBadInput;
   }
   if (!options.common.quiet) {
-    const std::uint64_t read = options.input.inputs.size() - unreadable;
-    std::fputs(str_cat("normalize: ", load_summary(sink.records(), read, diagnostics, unreadable),
+    const std::uint64_t read = options.input.inputs.size() - diagnostics.unreadable();
+    std::fputs(str_cat("normalize: ", load_summary(sink.records(), read, diagnostics),
                        "\n")
                    .c_str(),
                stderr);
   }
-  return load_exit_code(diagnostics, unreadable);
+  return load_exit_code(diagnostics);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "ipplan/format.h"
 #include "ipplan/strings.h"
 
 namespace ipplan::cli {
@@ -117,6 +118,26 @@ std::string csv_field(std::string_view text) {
   }
   out += '"';
   return out;
+}
+
+void print_prefix_list(const std::vector<Prefix>& prefixes, OutputFormat format, Writer& out) {
+  if (format == OutputFormat::kJson) out << "{\"prefixes\": [";
+  if (format == OutputFormat::kCsv) out << "prefix\n";
+  bool first = true;
+  for (const Prefix& prefix : prefixes) {
+    char* begin = out.reserve(kMaxPrefixText + 8);
+    char* end = begin;
+    if (format == OutputFormat::kJson) {
+      if (!first) *end++ = ',';
+      *end++ = '"';
+    }
+    end = write_prefix(prefix, end);
+    if (format == OutputFormat::kJson) *end++ = '"';
+    if (format != OutputFormat::kJson) *end++ = '\n';
+    out.commit(end);
+    first = false;
+  }
+  if (format == OutputFormat::kJson) out << "]}\n";
 }
 
 void print_error(std::string_view message) {

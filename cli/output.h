@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "ipplan/prefix.h"
 
 namespace ipplan::cli {
 
@@ -40,6 +43,17 @@ class Writer {
     write_unsigned(n);
     return *this;
   }
+  template <std::signed_integral T>
+    requires(!std::same_as<T, char>)
+  Writer& operator<<(T n) {
+    if (n < 0) {
+      write("-");
+      write_unsigned(0ULL - static_cast<unsigned long long>(n));
+    } else {
+      write_unsigned(static_cast<unsigned long long>(n));
+    }
+    return *this;
+  }
   // Room for `n` bytes written directly; commit() says how many were used.
   char* reserve(std::size_t n);
   void commit(char* end) { used_ = static_cast<std::size_t>(end - buffer_); }
@@ -60,6 +74,9 @@ class Writer {
 std::string json_string(std::string_view text);
 // A CSV field per RFC 4180: quoted only when it holds a comma, quote, CR or LF.
 std::string csv_field(std::string_view text);
+
+// A list of prefixes: one a line (text), {"prefixes": [...]} (JSON), or a `prefix` column (CSV).
+void print_prefix_list(const std::vector<Prefix>& prefixes, OutputFormat format, Writer& out);
 
 // Writes `ipplan: message` to stderr.
 void print_error(std::string_view message);

@@ -10,7 +10,6 @@
 #include "ipplan/stats.h"
 #include "ipplan/strings.h"
 #include "output.h"
-#include "progress.h"
 
 namespace ipplan::cli {
 namespace {
@@ -103,22 +102,10 @@ void print_csv(const InventoryStats& s, Writer& out) {
 }
 
 int run_stats(const StatsOptions& options) {
-  DiagnosticPrinter diagnostics(options.common.quiet, options.input.skip_invalid);
   Inventory inventory;
-  ProgressCounter progress;
-  LoadOptions load = load_options(options.input);
-  load.progress = &progress;
-  LoadResult loaded;
-  {
-    ProgressMeter meter(progress, "records read");
-    loaded = load_inventory(input_specs(options.input), load, inventory, diagnostics.handler());
-  }
-  const int load_exit = load_exit_code(diagnostics, loaded.unreadable);
-  if (load_exit != kExitOk) {
-    print_error(str_cat("stats: ", load_summary(inventory.records().size(), inventory.inputs().size(),
-                                             diagnostics, loaded.unreadable),
-                        "; no statistics from incomplete input"));
-    return load_exit;
+  if (const int code = load_for_command("stats", options.common, options.input, inventory);
+      code != kExitOk) {
+    return code;
   }
   const InventoryStats stats = compute_stats(inventory);
   Writer out(stdout);

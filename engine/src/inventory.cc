@@ -28,7 +28,8 @@ std::string Inventory::source(const Record& record) const {
 InventoryBuilder::InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic)
     : inventory_(inventory), on_diagnostic_(std::move(on_diagnostic)) {}
 
-void InventoryBuilder::begin_input(std::string name, std::string domain, InputFormat format) {
+void InventoryBuilder::begin_input(std::string name, std::string domain, InputFormat format,
+                                   std::string sha256) {
   input_id_ = static_cast<std::uint32_t>(inventory_.inputs_.size());
   input_domain_ = domain_id(domain, domain);
   input_first_record_ = inventory_.records_.size();
@@ -36,6 +37,7 @@ void InventoryBuilder::begin_input(std::string name, std::string domain, InputFo
   summary.name = std::move(name);
   summary.domain = std::move(domain);
   summary.format = format;
+  summary.sha256 = std::move(sha256);
   inventory_.inputs_.push_back(std::move(summary));
 }
 

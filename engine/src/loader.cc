@@ -1,11 +1,10 @@
 // loader.cc — open, detect, read, for every input of a run.
 #include "ipplan/loader.h"
 
+#include "ipplan/digest.h"
 #include "ipplan/strings.h"
 
 namespace ipplan {
-namespace {
-
 // InputFile's messages start with the input's name; a Diagnostic carries it in `where`.
 std::string open_error_message(const absl::Status& status) {
   std::string_view message = view(status.message());
@@ -14,8 +13,6 @@ std::string open_error_message(const absl::Status& status) {
   }
   return std::string(message);
 }
-
-}  // namespace
 
 absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options) {
   absl::StatusOr<InputFile> file = InputFile::open(spec);
@@ -34,11 +31,13 @@ LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions
     if (!input.ok()) {
       ++result.unreadable;
       if (on_diagnostic) {
-        on_diagnostic({Severity::kError, spec.display_name(), open_error_message(input.status())});
+        on_diagnostic(
+            {Severity::kUnreadable, spec.display_name(), open_error_message(input.status())});
       }
       continue;
     }
-    builder.begin_input(spec.display_name(), spec.domain, input->format);
+    builder.begin_input(spec.display_name(), spec.domain, input->format,
+                        options.digest_inputs ? sha256_hex(input->file.bytes()) : std::string());
     read_input(input->format, input->file.bytes(), options.read, builder);
   }
   for (const InputSummary& input : inventory.inputs()) result.errors += input.errors;

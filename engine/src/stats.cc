@@ -3,24 +3,14 @@
 
 #include <algorithm>
 
+#include "ipplan/aggregate.h"
+
 namespace ipplan {
 
 AddressCount covered_addresses(std::vector<Range>& ranges) {
-  std::sort(ranges.begin(), ranges.end());
+  merge_ranges(ranges);
   AddressCount covered = 0;
-  std::size_t i = 0;
-  while (i < ranges.size()) {
-    // Merge everything overlapping or touching the current run; closed ranges never overflow.
-    Address first = ranges[i].first();
-    Address last = ranges[i].last();
-    ++i;
-    while (i < ranges.size() && (ranges[i].first() <= last ||
-                                 (!last.is_highest() && ranges[i].first() == last.next()))) {
-      if (ranges[i].last() > last) last = ranges[i].last();
-      ++i;
-    }
-    covered += address_count(*Range::make(first, last));
-  }
+  for (const Range& range : ranges) covered += address_count(range);
   return covered;
 }
 

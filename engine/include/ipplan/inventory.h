@@ -59,6 +59,7 @@ struct InputSummary {
   std::uint64_t errors = 0;
   std::uint64_t warnings = 0;
   std::uint64_t skipped = 0;
+  std::string sha256;  // of the input's bytes, when the loader was asked for it
 };
 
 class Inventory {
@@ -89,7 +90,8 @@ class Inventory {
   StringPool paths_;
 };
 
-enum class Severity : std::uint8_t { kError, kWarning, kSkipped };
+// kUnreadable: the whole input could not be opened or read (its `where` is just the path).
+enum class Severity : std::uint8_t { kError, kWarning, kSkipped, kUnreadable };
 
 // One message about an input: `where` is "PATH:LINE", "PATH: $.json.path", or just "PATH" for a
 // problem with the whole input (it cannot be opened).
@@ -112,7 +114,8 @@ class InventoryBuilder : public RecordSink {
   void set_progress(ProgressCounter* progress) { progress_ = progress; }
 
   // Starts a new input; records that follow belong to it.
-  void begin_input(std::string name, std::string domain, InputFormat format);
+  void begin_input(std::string name, std::string domain, InputFormat format,
+                   std::string sha256 = {});
 
   void record(const RawRecord& record) override;
   void error(const Location& where, std::string message) override;

@@ -19,6 +19,7 @@ struct LoadOptions {
   std::optional<InputFormat> format;  // forced for every input; else detected per input
   ReadOptions read;
   ProgressCounter* progress = nullptr;  // counts records as they are read, when set
+  bool digest_inputs = false;           // fill InputSummary::sha256
 };
 
 struct LoadResult {
@@ -33,6 +34,8 @@ struct OpenedInput {
   InputFormat format;
 };
 absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options);
+// open_input's failure without the path it starts with ("cannot open: No such file ...").
+std::string open_error_message(const absl::Status& status);
 
 // Reads every input into `inventory`.
 LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,

@@ -41,7 +41,7 @@ struct InventoryStats {
 
 InventoryStats compute_stats(const Inventory& inventory);
 
-// The number of addresses in the union of `ranges` (all of one family); sorts `ranges`.
+// The number of addresses in the union of `ranges` (all of one family); merges `ranges` in place.
 AddressCount covered_addresses(std::vector<Range>& ranges);
 
 }  // namespace ipplan

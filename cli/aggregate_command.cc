@@ -1,0 +1,47 @@
+// aggregate_command.cc — `ipplan aggregate`: the union of every input as the fewest CIDR blocks.
+#include <memory>
+
+#include "command.h"
+#include "diagnostics.h"
+#include "ipplan/aggregate.h"
+#include "ipplan/format.h"
+#include "output.h"
+
+namespace ipplan::cli {
+namespace {
+
+struct AggregateOptions {
+  CommonOptions common;
+  InputOptions input;
+};
+
+int run_aggregate(const AggregateOptions& options) {
+  Inventory inventory;
+  if (const int code = load_for_command("aggregate", options.common, options.input, inventory);
+      code != kExitOk) {
+    return code;
+  }
+  const std::vector<Prefix> prefixes = aggregate(inventory);
+  Writer out(stdout);
+  print_prefix_list(prefixes, options.common.format(), out);
+  if (!out.flush()) {
+    print_error("cannot write the output (disk full or closed pipe?)");
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_aggregate_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<AggregateOptions>();
+  CLI::App* command = app.add_subcommand(
+      "aggregate",
+      "Print the union of all inputs as the minimal list of CIDR blocks, IPv4 first (like "
+      "Python's collapse_addresses).");
+  add_common_options(*command, options->common);
+  add_input_options(*command, options->input);
+  command->callback([options, &exit_code] { exit_code = run_aggregate(*options); });
+}
+
+}  // namespace ipplan::cli

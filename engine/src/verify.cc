@@ -20,28 +20,39 @@
 namespace ipplan {
 namespace {
 
+// What the sweep needs of a record, copied next to its sort key: the sweep walks the sorted
+// items in order and never touches the records (random access into them was most of its time).
+// Union-find elements and parent links are positions in the sorted items, for the same reason.
 struct SweepItem {
   uint128 first;
   uint128 last;
-  std::uint32_t group;  // namespace group * 2 + family bit
-  std::uint32_t id;
+  std::uint32_t group;   // namespace group * 2 + family bit
+  std::uint32_t id;      // the record
+  std::uint32_t domain;  // the record's domain id
+  std::uint32_t parent;  // sorted position of the record's source parent, or kNoParent
+  bool assigned;
 };
 
-// A maximal run of records with one range, as the sweep sees it.
+constexpr std::uint32_t kNoParent = Record::kNoParent;
+
+// A maximal run of items with one range, as the sweep sees it. Members are positions
+// [begin, end) in the sorted items.
 struct Run {
   uint128 first = 0;
   uint128 last = 0;
-  std::size_t begin = 0;  // [begin, end) in the sorted items
-  std::size_t end = 0;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
   std::uint64_t assigned = 0;
   // Assigned members per domain: `single_domain` while they all share one, else `by_domain`.
+  std::uint32_t single_domain = 0;
+  std::unique_ptr<absl::flat_hash_map<std::uint32_t, std::uint64_t>> by_domain;
+  // Every member, whatever its role, in `members_domain`, or kMixed.
   static constexpr std::uint32_t kMixed = 0xffffffffU;
-  std::uint32_t single_domain = kMixed;
-  std::shared_ptr<absl::flat_hash_map<std::uint32_t, std::uint64_t>> by_domain;
-  // Two assigned members from different domains, to join a covered record's cluster to.
-  std::optional<std::uint32_t> representative;
-  std::optional<std::uint32_t> other_domain_representative;
-  // All assigned members in one cluster when the run closed: one union per covered record is
+  std::uint32_t members_domain = kMixed;
+  // Two assigned members from different domains, to join a covered item's cluster to.
+  std::uint32_t representative = kNoParent;
+  std::uint32_t other_domain_representative = kNoParent;
+  // All assigned members in one cluster when the run closed: one union per covered item is
   // then enough.
   bool assigned_connected = true;
 
@@ -51,34 +62,35 @@ struct Run {
     const auto it = by_domain->find(domain);
     return it == by_domain->end() ? 0 : it->second;
   }
+  bool holds(std::uint32_t position) const { return begin <= position && position < end; }
 };
+
+using DisjointSets = boost::disjoint_sets<std::uint8_t*, std::uint32_t*>;
 
 class Sweep {
  public:
   enum class Mode { kCount, kList };
 
-  Sweep(const Inventory& inventory, const std::vector<SweepItem>& items,
-        const std::vector<std::uint32_t>& group_by_record,
-        boost::disjoint_sets<std::uint8_t*, std::uint32_t*>& sets)
-      : records_(inventory.records()), items_(items), group_by_record_(group_by_record),
-        sets_(sets) {}
+  Sweep(const std::vector<SweepItem>& items, DisjointSets& sets) : items_(items), sets_(sets) {}
 
-  // Counting pass results.
+  // Counting pass results: conflicts attributed to one sorted position of each pair.
   std::uint64_t total = 0;
-  absl::flat_hash_map<std::uint32_t, std::uint64_t> count_by_record;
+  absl::flat_hash_map<std::uint32_t, std::uint64_t> count_by_position;
 
-  // Listing pass: per cluster root, the pairs listed so far, up to `quota`.
+  // Listing pass: per cluster (its set's representative position), the pairs listed so far, as
+  // sorted positions, up to `quota`.
   absl::flat_hash_map<std::uint32_t, std::vector<Conflict>>* listed = nullptr;
   std::size_t quota = 0;
 
   void run(Mode mode) {
     mode_ = mode;
     std::vector<Run> open;
-    std::size_t i = 0;
-    while (i < items_.size()) {
-      std::size_t j = i + 1;
-      while (j < items_.size() && items_[j].group == items_[i].group &&
-             items_[j].first == items_[i].first && items_[j].last == items_[i].last) {
+    const auto n = static_cast<std::uint32_t>(items_.size());
+    std::uint32_t i = 0;
+    while (i < n) {
+      std::uint32_t j = i + 1;
+      while (j < n && items_[j].group == items_[i].group && items_[j].first == items_[i].first &&
+             items_[j].last == items_[i].last) {
         ++j;
       }
       Run run = make_run(i, j);
@@ -99,38 +111,32 @@ class Sweep {
   }
 
  private:
-  const Record& rec(std::size_t item) const { return records_[items_[item].id]; }
-  bool assigned(const Record& r) const { return r.role == Role::kAssigned; }
-
-  Run make_run(std::size_t begin, std::size_t end) const {
+  Run make_run(std::uint32_t begin, std::uint32_t end) const {
     Run run;
     run.first = items_[begin].first;
     run.last = items_[begin].last;
     run.begin = begin;
     run.end = end;
-    for (std::size_t k = begin; k < end; ++k) {
-      const Record& r = rec(k);
-      if (!assigned(r)) continue;
-      const std::uint32_t id = items_[k].id;
+    run.members_domain = items_[begin].domain;
+    for (std::uint32_t k = begin; k < end; ++k) {
+      const SweepItem& item = items_[k];
+      if (item.domain != run.members_domain) run.members_domain = Run::kMixed;
+      if (!item.assigned) continue;
       if (run.assigned == 0) {
-        run.single_domain = r.domain_id;
-        run.representative = id;
-      } else if (run.by_domain == nullptr && r.domain_id != run.single_domain) {
-        run.by_domain = std::make_shared<absl::flat_hash_map<std::uint32_t, std::uint64_t>>();
+        run.single_domain = item.domain;
+        run.representative = k;
+      } else if (run.by_domain == nullptr && item.domain != run.single_domain) {
+        run.by_domain = std::make_unique<absl::flat_hash_map<std::uint32_t, std::uint64_t>>();
         (*run.by_domain)[run.single_domain] = run.assigned;
       }
-      if (run.by_domain != nullptr) ++(*run.by_domain)[r.domain_id];
-      if (!run.other_domain_representative && r.domain_id != records_[*run.representative].domain_id) {
-        run.other_domain_representative = id;
+      if (run.by_domain != nullptr) ++(*run.by_domain)[item.domain];
+      if (run.other_domain_representative == kNoParent &&
+          item.domain != items_[run.representative].domain) {
+        run.other_domain_representative = k;
       }
       ++run.assigned;
     }
     return run;
-  }
-
-  // Is `parent` the source parent of `child` (or the other way round)?
-  bool parent_linked(std::uint32_t x, std::uint32_t y) const {
-    return records_[x].parent == y || records_[y].parent == x;
   }
 
   void conflict(ConflictKind kind, std::uint32_t a, std::uint32_t b) {
@@ -141,72 +147,63 @@ class Sweep {
     std::vector<Conflict>& list = (*listed)[sets_.find_set(a)];
     if (list.size() < quota) list.push_back({kind, a, b});
   }
-  bool quota_full(std::uint32_t record) {
+  bool quota_full(std::uint32_t position) {
     if (mode_ == Mode::kCount) return false;
-    const auto it = listed->find(sets_.find_set(record));
+    const auto it = listed->find(sets_.find_set(position));
     return it != listed->end() && it->second.size() >= quota;
   }
-  void count(std::uint32_t record, std::uint64_t n) {
+  void count(std::uint32_t position, std::uint64_t n) {
     if (mode_ != Mode::kCount || n == 0) return;
     total += n;
-    count_by_record[record] += n;
+    count_by_position[position] += n;
   }
 
   // A strictly covers every member of R.
   void covered_by(const Run& a, const Run& r) {
     if (a.assigned == 0) return;  // a container covers anything
-    for (std::size_t k = r.begin; k < r.end; ++k) {
-      const std::uint32_t y = items_[k].id;
-      const Record& ry = records_[y];
-      std::uint64_t n = a.assigned - a.assigned_in(ry.domain_id);
+    // One domain on both sides: one source's own hierarchy, nothing to check member by member.
+    if (a.by_domain == nullptr && r.members_domain == a.single_domain) return;
+    for (std::uint32_t y = r.begin; y < r.end; ++y) {
+      const SweepItem& item = items_[y];
+      std::uint64_t n = a.assigned - a.assigned_in(item.domain);
       // The source parent is exempt (an Azure subnet inside its VNet prefix).
-      const bool parent_in_a = ry.parent != Record::kNoParent && member_of(a, ry.parent);
-      if (parent_in_a && assigned(records_[ry.parent]) &&
-          records_[ry.parent].domain_id != ry.domain_id) {
-        --n;
-      }
+      const bool parent_conflicts = a.holds(item.parent) && items_[item.parent].assigned &&
+                                    items_[item.parent].domain != item.domain;
+      if (parent_conflicts) --n;
       if (n == 0) continue;
       count(y, n);
       if (mode_ == Mode::kCount && a.assigned_connected) {
         // All of A's assigned members are one cluster already: joining one of them is enough.
-        const std::uint32_t rep = ry.domain_id != records_[*a.representative].domain_id
-                                      ? *a.representative
-                                      : a.other_domain_representative.value_or(*a.representative);
-        if (rep != ry.parent && records_[rep].domain_id != ry.domain_id) {
+        const std::uint32_t rep = item.domain != items_[a.representative].domain
+                                      ? a.representative
+                                      : a.other_domain_representative;
+        if (rep != kNoParent && rep != item.parent) {
           sets_.union_set(rep, y);
           continue;
         }
       }
       if (quota_full(y)) continue;
-      for (std::size_t m = a.begin; m < a.end; ++m) {
-        const std::uint32_t x = items_[m].id;
-        const Record& rx = records_[x];
-        if (!assigned(rx) || rx.domain_id == ry.domain_id || ry.parent == x) continue;
+      for (std::uint32_t x = a.begin; x < a.end; ++x) {
+        if (!items_[x].assigned || items_[x].domain == item.domain || item.parent == x) continue;
         conflict(ConflictKind::kContains, x, y);
         if (quota_full(y)) break;
       }
     }
   }
 
-  bool member_of(const Run& run, std::uint32_t record) const {
-    const Record& r = records_[record];
-    return r.range.first().value() == run.first && r.range.last().value() == run.last &&
-           group_by_record_[record] == items_[run.begin].group;
-  }
-
   // A and R cross: every pair conflicts, whatever the roles and domains.
   void crossing(const Run& a, const Run& r) {
-    const std::uint64_t pairs = static_cast<std::uint64_t>(a.end - a.begin) * (r.end - r.begin);
-    count(items_[r.begin].id, pairs);
+    const std::uint64_t pairs = std::uint64_t{a.end - a.begin} * (r.end - r.begin);
+    count(r.begin, pairs);
     if (mode_ == Mode::kCount) {
       // The pairs form a complete bipartite graph: one union per member joins it all.
-      for (std::size_t m = a.begin; m < a.end; ++m) sets_.union_set(items_[m].id, items_[r.begin].id);
-      for (std::size_t k = r.begin; k < r.end; ++k) sets_.union_set(items_[a.begin].id, items_[k].id);
+      for (std::uint32_t x = a.begin; x < a.end; ++x) sets_.union_set(x, r.begin);
+      for (std::uint32_t y = r.begin; y < r.end; ++y) sets_.union_set(a.begin, y);
       return;
     }
-    for (std::size_t m = a.begin; m < a.end && !quota_full(items_[m].id); ++m) {
-      for (std::size_t k = r.begin; k < r.end && !quota_full(items_[m].id); ++k) {
-        conflict(ConflictKind::kPartial, items_[m].id, items_[k].id);
+    for (std::uint32_t x = a.begin; x < a.end && !quota_full(x); ++x) {
+      for (std::uint32_t y = r.begin; y < r.end && !quota_full(x); ++y) {
+        conflict(ConflictKind::kPartial, x, y);
       }
     }
   }
@@ -215,54 +212,46 @@ class Sweep {
   // or they are parent and child in their source.
   void within(const Run& r) {
     if (r.assigned < 2) return;
-    std::vector<std::uint32_t> members;
-    members.reserve(static_cast<std::size_t>(r.assigned));
     std::uint64_t parent_links = 0;
-    for (std::size_t k = r.begin; k < r.end; ++k) {
-      const std::uint32_t id = items_[k].id;
-      if (!assigned(records_[id])) continue;
-      members.push_back(id);
-      const std::uint32_t parent = records_[id].parent;
-      if (parent != Record::kNoParent && assigned(records_[parent]) && member_of(r, parent)) {
-        ++parent_links;
-      }
+    for (std::uint32_t k = r.begin; k < r.end; ++k) {
+      const std::uint32_t parent = items_[k].parent;
+      if (items_[k].assigned && r.holds(parent) && items_[parent].assigned) ++parent_links;
     }
-    const std::uint64_t a = members.size();
-    count(members.front(), a * (a - 1) / 2 - parent_links);
+    const std::uint64_t a = r.assigned;
+    count(r.representative, a * (a - 1) / 2 - parent_links);
     // The conflict graph here is complete minus the parent links. Complete minus a forest is
     // connected unless the forest spans every member (the complement of a disconnected graph is
     // connected); only then are the pairs examined one by one.
     const bool links_may_span = parent_links + 1 == a;
     if (mode_ == Mode::kCount && !links_may_span) {
-      for (std::size_t k = 1; k < members.size(); ++k) sets_.union_set(members[0], members[k]);
+      for (std::uint32_t k = r.begin; k < r.end; ++k) {
+        if (items_[k].assigned) sets_.union_set(r.representative, k);
+      }
       return;
     }
-    for (std::size_t p = 0; p < members.size(); ++p) {
-      for (std::size_t q = p + 1; q < members.size(); ++q) {
-        if (parent_linked(members[p], members[q])) continue;
-        if (mode_ == Mode::kList && quota_full(members[p])) return;
-        conflict(ConflictKind::kDuplicate, members[p], members[q]);
+    for (std::uint32_t p = r.begin; p < r.end; ++p) {
+      if (!items_[p].assigned) continue;
+      for (std::uint32_t q = p + 1; q < r.end; ++q) {
+        if (!items_[q].assigned || items_[p].parent == q || items_[q].parent == p) continue;
+        if (quota_full(p)) return;
+        conflict(ConflictKind::kDuplicate, p, q);
       }
     }
   }
 
   bool all_assigned_joined(const Run& r) {
-    std::optional<std::uint32_t> root;
-    for (std::size_t k = r.begin; k < r.end; ++k) {
-      const std::uint32_t id = items_[k].id;
-      if (!assigned(records_[id])) continue;
-      const std::uint32_t here = sets_.find_set(id);
-      if (root && *root != here) return false;
+    std::uint32_t root = kNoParent;
+    for (std::uint32_t k = r.begin; k < r.end; ++k) {
+      if (!items_[k].assigned) continue;
+      const std::uint32_t here = sets_.find_set(k);
+      if (root != kNoParent && root != here) return false;
       root = here;
     }
     return true;
   }
 
- private:
-  const std::vector<Record>& records_;
   const std::vector<SweepItem>& items_;
-  const std::vector<std::uint32_t>& group_by_record_;
-  boost::disjoint_sets<std::uint8_t*, std::uint32_t*>& sets_;
+  DisjointSets& sets_;
   Mode mode_ = Mode::kCount;
 };
 
@@ -326,20 +315,20 @@ std::optional<ConflictKind> classify_pair(const Inventory& inventory, std::uint3
 
 VerifyResult verify(const Inventory& inventory, const VerifyOptions& options) {
   const std::vector<Record>& records = inventory.records();
+  const auto n = static_cast<std::uint32_t>(records.size());
   VerifyResult result;
-  result.records = records.size();
+  result.records = n;
   const std::vector<std::uint32_t> groups = namespace_groups(inventory, options);
 
   std::vector<SweepItem> items;
-  items.reserve(records.size());
-  std::vector<std::uint32_t> group_by_record(records.size());
-  for (std::uint32_t id = 0; id < records.size(); ++id) {
+  items.reserve(n);
+  for (std::uint32_t id = 0; id < n; ++id) {
     const Record& r = records[id];
     const bool v6 = r.range.family() == Family::kV6;
     (v6 ? result.ipv6_records : result.ipv4_records) += 1;
-    const std::uint32_t group = groups[r.namespace_id] * 2 + (v6 ? 1 : 0);
-    group_by_record[id] = group;
-    items.push_back({r.range.first().value(), r.range.last().value(), group, id});
+    items.push_back({r.range.first().value(), r.range.last().value(),
+                     groups[r.namespace_id] * 2 + (v6 ? 1U : 0U), id, r.domain_id, r.parent,
+                     r.role == Role::kAssigned});
   }
   std::sort(items.begin(), items.end(), [](const SweepItem& a, const SweepItem& b) {
     if (a.group != b.group) return a.group < b.group;
@@ -347,24 +336,35 @@ VerifyResult verify(const Inventory& inventory, const VerifyOptions& options) {
     if (a.last != b.last) return a.last > b.last;
     return a.id < b.id;
   });
+  // Parent links as sorted positions.
+  {
+    std::vector<std::uint32_t> position(n);
+    for (std::uint32_t k = 0; k < n; ++k) position[items[k].id] = k;
+    for (SweepItem& item : items) {
+      if (item.parent != kNoParent) item.parent = position[item.parent];
+    }
+  }
 
-  std::vector<std::uint8_t> rank(records.size());
-  std::vector<std::uint32_t> parent(records.size());
-  boost::disjoint_sets<std::uint8_t*, std::uint32_t*> sets(rank.data(), parent.data());
-  for (std::uint32_t id = 0; id < records.size(); ++id) sets.make_set(id);
+  std::vector<std::uint8_t> rank(n);
+  std::vector<std::uint32_t> parent(n);
+  DisjointSets sets(rank.data(), parent.data());
+  for (std::uint32_t k = 0; k < n; ++k) sets.make_set(k);
 
-  Sweep sweep(inventory, items, group_by_record, sets);
+  Sweep sweep(items, sets);
   sweep.run(Sweep::Mode::kCount);
   result.conflict_count = sweep.total;
   if (result.ok()) return result;
 
-  // Clusters: every record touched by a conflict, grouped by its set.
+  // Clusters: every item touched by a conflict, grouped by its set.
   absl::flat_hash_map<std::uint32_t, ConflictCluster> clusters;
-  for (const auto& [record, n] : sweep.count_by_record) clusters[sets.find_set(record)].conflicts += n;
-  for (std::uint32_t id = 0; id < records.size(); ++id) {
-    const auto it = clusters.find(sets.find_set(id));
+  for (const auto& [position, count] : sweep.count_by_position) {
+    clusters[sets.find_set(position)].conflicts += count;
+  }
+  for (std::uint32_t k = 0; k < n; ++k) {
+    const auto it = clusters.find(sets.find_set(k));
     if (it == clusters.end()) continue;
     ConflictCluster& c = it->second;
+    const std::uint32_t id = items[k].id;
     if (c.records == 0 || wider(records[id], records[c.root])) c.root = id;
     ++c.records;
   }
@@ -373,7 +373,13 @@ VerifyResult verify(const Inventory& inventory, const VerifyOptions& options) {
   sweep.quota = options.max_listed_per_cluster;
   if (sweep.quota > 0) sweep.run(Sweep::Mode::kList);
   for (auto& [root, c] : clusters) {
-    if (auto it = listed.find(root); it != listed.end()) c.listed = std::move(it->second);
+    if (auto it = listed.find(root); it != listed.end()) {
+      c.listed = std::move(it->second);
+      for (Conflict& k : c.listed) {  // positions back to record indexes
+        k.a = items[k.a].id;
+        k.b = items[k.b].id;
+      }
+    }
     result.clusters.push_back(std::move(c));
   }
   std::sort(result.clusters.begin(), result.clusters.end(),

@@ -49,11 +49,19 @@ std::uint32_t InventoryBuilder::domain_id(std::string_view key, std::string_view
   return id;
 }
 
+std::uint32_t InventoryBuilder::namespace_id(std::string_view name) {
+  if (name != last_namespace_) {
+    last_namespace_id_ = inventory_.namespaces_.intern(name);
+    last_namespace_.assign(name);
+  }
+  return last_namespace_id_;
+}
+
 void InventoryBuilder::record(const RawRecord& raw) {
   Record r;
   r.range = raw.range;
   r.role = raw.role;
-  r.namespace_id = inventory_.namespaces_.intern(raw.namespace_name);
+  r.namespace_id = namespace_id(raw.namespace_name);
   r.domain_id = raw.domain.empty() ? input_domain_ : domain_id(raw.domain, raw.domain_display);
   r.label_id = raw.label.empty() ? 0 : inventory_.labels_.intern(raw.label);
   r.input_id = input_id_;

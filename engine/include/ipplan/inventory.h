@@ -124,6 +124,7 @@ class InventoryBuilder : public RecordSink {
 
  private:
   std::uint32_t domain_id(std::string_view key, std::string_view display);
+  std::uint32_t namespace_id(std::string_view name);
   void emit(Severity severity, const Location& where, std::string message);
 
   Inventory& inventory_;
@@ -132,6 +133,9 @@ class InventoryBuilder : public RecordSink {
   std::uint32_t input_domain_ = 0;
   std::size_t input_first_record_ = 0;
   ProgressCounter* progress_ = nullptr;
+  // Consecutive records nearly always share a namespace: skip the hash lookup for a repeat.
+  std::string last_namespace_;
+  std::uint32_t last_namespace_id_ = 0;
 };
 
 }  // namespace ipplan

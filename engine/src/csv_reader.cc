@@ -190,7 +190,8 @@ Layout make_layout(const CsvRow& row, InputFormat format) {
   if (prefix.present()) {
     layout.mode = Mode::kValue;
     layout.value = prefix;
-    layout.mask = mask;
+    // Beside an address column, a mask is the address's; the prefix column carries its own.
+    if (!address.present()) layout.mask = mask;
   } else if (address.present() && mask.present()) {
     layout.mode = Mode::kValue;
     layout.value = address;

@@ -167,7 +167,7 @@ class InfobloxReader {
     const ObjectHeader* header = find(type);
     if (header == nullptr) {
       sink_.error(where, str_cat("\"", printable(type), "\" row before any \"header-",
-                                 printable(lower(type)), "\" row names its columns"));
+                                 printable(lower(type)), "\" row"));
       return;
     }
     if (header->kind == Kind::kOther) {

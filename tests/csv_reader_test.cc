@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <iterator>
+#include <random>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -385,10 +387,11 @@ TEST_CASE("NetBox: VRF text, role column, labels and old depth bullets", "[csv_r
       "10.2.0.0/16,Active,Red,,,,\n"
       "10.3.0.0/16,Active,  Green (rd) ,,,,\n"
       "10.4.0.0/16,Active,(odd),,,,\n"
-      "\"\xe2\x80\xa2 \xe2\x80\xa2 10.5.0.0/24\",Active,global,,,,\n",
+      "\"\xe2\x80\xa2 \xe2\x80\xa2 10.5.0.0/24\",Active,global,,,,\n"
+      "\"\n  \xe2\x80\xa2\n  10.6.0.0/24\n\",Active,,,,,\n",
       InputFormat::kNetboxCsv);
   REQUIRE(errors_text(sink).empty());
-  REQUIRE(sink.records.size() == 6);
+  REQUIRE(sink.records.size() == 7);
   CHECK(sink.records[0].role == Role::kContainer);
   CHECK(sink.records[0].label == "Top; tenant Contoso");
   CHECK(sink.records[1].role == Role::kAssigned);
@@ -399,6 +402,8 @@ TEST_CASE("NetBox: VRF text, role column, labels and old depth bullets", "[csv_r
   CHECK(sink.records[4].namespace_name == "(odd)");
   CHECK(sink.records[5].range == "10.5.0.0/24");
   CHECK(sink.records[5].namespace_name.empty());
+  CHECK(sink.records[6].range == "10.6.0.0/24");
+  CHECK(sink.records[6].where == "8");
   // Generic CSV keeps the VRF text as written.
   CHECK(read("prefix,vrf\n10.0.0.0/8,Blue (65000:7)\n").records.at(0).namespace_name ==
         "Blue (65000:7)");
@@ -532,4 +537,28 @@ TEST_CASE("malformed fixtures give exactly the errors in their .expected files",
     ++checked;
   }
   CHECK(checked >= 5);
+}
+
+TEST_CASE("random inputs never break the readers", "[csv_reader][infoblox_reader]") {
+  std::mt19937 random(3);
+  const std::string_view pieces[] = {
+      "prefix", "address", "netmask", "cidr", "start", "end", "vrf", "status", "Section",
+      "Subnet", "Master Subnet", "header-network", "network", "address*", "netmask*",
+      "10.0.0.0/8", "10.0.0.1", "255.255.0.0", "24", "::1", "2001:db8::/32", "container",
+      "Global", "x (y)", "(folder)", "[folder]", "/", "\"", "\"\"", ",", ";", "\t", "\n", "\r\n",
+      " ", "", "\xe2\x80\xa2", std::string_view("\0", 1), "\xff", "10.0.0.0-10.0.0.9"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 40);
+    for (int i = 0; i < length; ++i) text += pieces[random() % std::size(pieces)];
+    for (const InputFormat format :
+         {InputFormat::kCsv, InputFormat::kNetboxCsv, InputFormat::kPhpipamCsv}) {
+      const CollectingSink sink = read(text, format);
+      for (const auto& r : sink.records) CHECK(!r.range.empty());
+    }
+    (void)detect_csv_flavor(text);
+    (void)looks_like_infoblox(text);
+    CollectingSink infoblox;
+    read_infoblox_csv(text, {}, infoblox);
+  }
 }

@@ -156,7 +156,7 @@ TEST_CASE("blank lines, trailing delimiters and padded rows", "[csv]") {
   CHECK(rows[2].fields == Fields{"", "", ""});
   CHECK(rows[3].fields == Fields{"  "});
 
-  CsvReader reader("\n,,,\n\"\"\n x\n", {});
+  CsvReader reader("\n,,,\n\"\"\n x\n \t, \n", {});
   CsvRow row;
   REQUIRE(reader.next(row));
   CHECK(row.blank());
@@ -166,6 +166,8 @@ TEST_CASE("blank lines, trailing delimiters and padded rows", "[csv]") {
   CHECK_FALSE(row.blank());  // a quoted empty field was written on purpose
   REQUIRE(reader.next(row));
   CHECK_FALSE(row.blank());
+  REQUIRE(reader.next(row));
+  CHECK(row.blank());  // blanks only
 }
 
 TEST_CASE("blanks around a quoted field are tolerated", "[csv]") {
@@ -221,6 +223,7 @@ TEST_CASE("the delimiter is detected from the header row", "[csv]") {
   CHECK(detect_csv_dialect("prefix,vrf,name\n").delimiter == ',');
   CHECK(detect_csv_dialect("Prefix;Status;VRF\n1,2,3,4,5\n").delimiter == ';');
   CHECK(detect_csv_dialect("prefix\tname\n").delimiter == '\t');
+  CHECK(detect_csv_dialect("Prefix|Status|VRF\n").delimiter == '|');
   CHECK(detect_csv_dialect("\"a;b;c\",d\n").delimiter == ',');  // quoted ones do not count
   CHECK(detect_csv_dialect("prefix\n10.0.0.0/8\n").delimiter == ',');
   CHECK(detect_csv_dialect("a;b,c\n").delimiter == ',');  // a tie: the first candidate

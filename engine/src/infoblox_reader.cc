@@ -179,9 +179,9 @@ class InfobloxReader {
       return;
     }
     if (!header->missing.empty()) {
-      sink_.error(where, str_cat(header->type, " row cannot be read: header-", header->type,
-                                 " on line ", header->line, " has no ", header->missing,
-                                 " column"));
+      const std::string type_text = printable(header->type);
+      sink_.error(where, str_cat(type_text, " row cannot be read: header-", type_text, " on line ",
+                                 header->line, " has no ", header->missing, " column"));
       return;
     }
     ParsedRange parsed;

@@ -96,7 +96,10 @@ CsvDialect detect_csv_dialect(std::string_view bytes, std::string_view candidate
 
 bool CsvRow::blank() const {
   for (const CsvField& field : fields_) {
-    if (!field.value.empty() || field.quoted) return false;
+    if (field.quoted) return false;
+    for (const char c : field.value) {
+      if (c != ' ' && c != '\t') return false;
+    }
   }
   return ok();
 }

@@ -131,6 +131,11 @@ constexpr std::string_view kNoPrefixColumn =
 enum class Mode : std::uint8_t { kNone, kValue, kFirstLast };
 
 struct Layout {
+  Layout() = default;
+  Layout(const Layout&) = delete;  // the columns' names view `names`: a copy would dangle
+  Layout& operator=(const Layout&) = delete;
+  Layout(Layout&&) = default;  // moving the vector keeps its strings where they are
+
   std::vector<std::string> names;  // the header as written, trimmed; Column::name views these
   std::vector<std::string> keys;
   Column columns[kFieldCount];
@@ -190,7 +195,8 @@ Layout make_layout(const CsvRow& row, InputFormat format) {
   if (prefix.present()) {
     layout.mode = Mode::kValue;
     layout.value = prefix;
-    layout.mask = mask;
+    // Beside an address column, a mask is the address's; the prefix column carries its own.
+    if (!address.present()) layout.mask = mask;
   } else if (address.present() && mask.present()) {
     layout.mode = Mode::kValue;
     layout.value = address;
@@ -254,8 +260,10 @@ FieldText strip_netbox_depth(FieldText value) {
       break;
     }
   }
-  if (skip == 0) return value;
-  value.text = csv_fields::trim(text.substr(skip));
+  std::size_t end = text.size();
+  while (end > skip && (text[end - 1] == '\r' || text[end - 1] == '\n')) --end;
+  if (skip == 0 && end == text.size()) return value;
+  value.text = csv_fields::trim(text.substr(skip, end - skip));
   value.lead += skip;
   if (newline) value.field = nullptr;  // the value starts on another line: no column to show
   return value;
@@ -401,9 +409,14 @@ class CsvInventoryReader {
 class Interner {
  public:
   std::uint32_t id(std::string_view text) {
-    const auto [it, inserted] =
-        ids_.try_emplace(std::string(text), static_cast<std::uint32_t>(ids_.size()));
-    return it->second;
+    // Look up by view first: a string is made only for a name not seen before.
+    if (const auto found = ids_.find(absl::string_view(text.data(), text.size()));
+        found != ids_.end()) {
+      return found->second;
+    }
+    const auto id = static_cast<std::uint32_t>(ids_.size());
+    ids_.emplace(std::string(text), id);
+    return id;
   }
   const SectionIds& map() const { return ids_; }
 

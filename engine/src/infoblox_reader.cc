@@ -56,6 +56,7 @@ struct ObjectHeader {
   Column view;
   Column comment;
   std::string_view missing;  // a required column the header lacks, as a message phrase
+  std::string skip_note;     // what the sink hears about rows of a type that holds no addresses
 };
 
 std::string lower(std::string_view text) {
@@ -75,6 +76,9 @@ void make_header(const CsvRow& row, std::string_view type, ObjectHeader& header)
       header.kind = known.kind;
       header.ipv6 = known.ipv6;
     }
+  }
+  if (header.kind == Kind::kOther) {
+    header.skip_note = str_cat(printable(header.type), " object (not a network or range)");
   }
   header.names.reserve(row.size());
   for (std::size_t i = 0; i < row.size(); ++i) {
@@ -167,20 +171,17 @@ class InfobloxReader {
     const ObjectHeader* header = find(type);
     if (header == nullptr) {
       sink_.error(where, str_cat("\"", printable(type), "\" row before any \"header-",
-                                 printable(lower(type)), "\" row names its columns"));
+                                 printable(lower(type)), "\" row"));
       return;
     }
     if (header->kind == Kind::kOther) {
-      skipped_.clear();
-      skipped_ += header->type.size() <= 64 ? header->type : printable(header->type);
-      skipped_ += " object (not a network or range)";
-      sink_.skipped(where, skipped_);
+      sink_.skipped(where, header->skip_note);
       return;
     }
     if (!header->missing.empty()) {
-      sink_.error(where, str_cat(header->type, " row cannot be read: header-", header->type,
-                                 " on line ", header->line, " has no ", header->missing,
-                                 " column"));
+      const std::string type_text = printable(header->type);
+      sink_.error(where, str_cat(type_text, " row cannot be read: header-", type_text, " on line ",
+                                 header->line, " has no ", header->missing, " column"));
       return;
     }
     ParsedRange parsed;
@@ -224,7 +225,6 @@ class InfobloxReader {
   RecordSink& sink_;
   std::vector<ObjectHeader> headers_;
   std::string error_;
-  std::string skipped_;
 };
 
 // The first line that is not blank, after a byte order mark.

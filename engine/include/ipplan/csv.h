@@ -35,9 +35,9 @@ struct CsvDialect {
 
 // Looks at the first row of `bytes` (after a byte order mark) and picks the delimiter among
 // `candidates` that occurs most often outside quotes, the first candidate on a tie or when none
-// occurs. An Excel `sep=X` first line wins over counting. Reads at most the first row (and no
+// occurs. The default candidates are those NetBox lets a user choose: comma, semicolon, tab, pipe. An Excel `sep=X` first line wins over counting. Reads at most the first row (and no
 // more than 1 MiB of it).
-CsvDialect detect_csv_dialect(std::string_view bytes, std::string_view candidates = ",;\t");
+CsvDialect detect_csv_dialect(std::string_view bytes, std::string_view candidates = ",;\t|");
 
 struct CsvField {
   std::string_view value;  // unescaped; valid until the row is read again
@@ -57,7 +57,8 @@ class CsvRow {
   std::string_view value(std::size_t index) const {
     return index < fields_.size() ? fields_[index].value : std::string_view();
   }
-  // An empty line, or a row whose every field is empty (spreadsheets pad with `,,,`).
+  // An empty or all-blank line, or a row whose every field is empty (spreadsheets pad with
+  // `,,,`). A quoted empty field was written on purpose: not blank.
   bool blank() const;
 
   // A malformed row has no fields; error() says why (lower case, without the `PATH:LINE: `

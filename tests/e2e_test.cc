@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -26,6 +27,10 @@ std::string slurp(const std::string& path) {
   return buffer.str();
 }
 
+
+std::string fixture_path(const std::string& name) {
+  return std::string(IPPLAN_FIXTURES) + "/" + name;
+}
 
 // Runs `ipplan ARGS` through the shell (ARGS is shell text), optionally feeding `stdin_text`.
 // `stdout_path` replaces the captured stdout (e.g. /dev/full).
@@ -110,6 +115,32 @@ TEST_CASE("normalize reports every bad line as PATH:LINE: reason and exits 2", "
         "malformed/list-errors.txt:11: invalid range \"10.7.0.9-10.7.0.1\": range end is before its "
         "start at column 10\n"
         "normalize: 2 records from 1 input, 9 invalid lines\n");
+}
+
+// Every malformed fixture has a sibling NAME.expected with the exact error lines normalize must
+// print (stderr less the summary, warnings and notes), and the run must exit 2.
+TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[e2e][malformed]") {
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(fixture_path("malformed"))) {
+    const std::string expected_path = entry.path().string();
+    if (entry.path().extension() != ".expected") continue;
+    const std::string input = "malformed/" + entry.path().stem().string();
+    INFO(input);
+    const Run run = ipplan("normalize " + input);
+    CHECK(run.exit_code == 2);
+    std::string errors;
+    std::istringstream lines(run.err);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.rfind("normalize: ", 0) == 0) continue;
+      if (line.find(": warning: ") != std::string::npos) continue;
+      if (line.find(": skipped: ") != std::string::npos) continue;
+      errors += line + "\n";
+    }
+    CHECK(errors == slurp(expected_path));
+    CHECK_FALSE(errors.empty());
+    ++checked;
+  }
+  CHECK(checked >= 6);
 }
 
 TEST_CASE("skip-invalid counts and skips bad lines, exit 0", "[e2e][normalize]") {

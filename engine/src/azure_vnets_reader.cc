@@ -219,7 +219,7 @@ class VnetReader {
     if (!context_.optional_string(subnet.top, "name", name)) return;
     label_.clear();
     label_ += vnet_name_;
-    if (!vnet_name_.empty() || !name.empty()) label_ += '/';
+    if (!vnet_name_.empty() && !name.empty()) label_ += '/';
     label_ += name;
     subnet_prefixes_.clear();
     {

@@ -307,12 +307,18 @@ void for_each_document(std::string_view bytes, std::string_view unit, JsonReadCo
     bytes.remove_prefix(kByteOrderMark.size());
     base = kByteOrderMark.size();
   }
+  JsonPath& path = context.path();
+  path.reset("$");
+  // simdjson indexes with 32 bits; refuse before copying gigabytes that cannot be parsed.
+  if (bytes.size() > simdjson::SIMDJSON_MAXSIZE_BYTES) {
+    context.error(str_cat("input too large for the JSON parser: ", bytes.size(),
+                          " bytes, at most ", simdjson::SIMDJSON_MAXSIZE_BYTES));
+    return;
+  }
   const simdjson::padded_string text(bytes);
   simdjson::dom::parser parser;
   element root;
   const simdjson::error_code code = parser.parse(text).get(root);
-  JsonPath& path = context.path();
-  path.reset("$");
   if (code == simdjson::SUCCESS) {
     visit(root);
     return;

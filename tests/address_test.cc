@@ -14,7 +14,7 @@ static_assert(std::is_trivially_copyable_v<Prefix>);
 static_assert(std::is_trivially_copyable_v<Range>);
 static_assert(sizeof(Address) <= 24);
 
-TEST_CASE("default values are invalid, not zero addresses", "[address]") {
+TEST_CASE("default values are invalid / not zero addresses", "[address]") {
   CHECK_FALSE(Address().valid());
   CHECK_FALSE(Prefix().valid());
   CHECK_FALSE(Range().valid());
@@ -22,7 +22,7 @@ TEST_CASE("default values are invalid, not zero addresses", "[address]") {
   CHECK(Address() != Address::v4(0));
 }
 
-TEST_CASE("IPv4 sorts before IPv6, then by value", "[address]") {
+TEST_CASE("IPv4 sorts before IPv6 / then by value", "[address]") {
   CHECK(Address::v4(0xffffffffU) < Address::v6(0));
   CHECK(Address::v4(1) < Address::v4(2));
   CHECK(Address::v6(0, 1) < Address::v6(1, 0));
@@ -39,7 +39,7 @@ TEST_CASE("IPv4-mapped is recognised only for ::ffff:0:0/96", "[address]") {
   CHECK_FALSE(Address::v4(0x01020304).is_v4_mapped());
 }
 
-TEST_CASE("lowest, highest, next and prev stay inside the family", "[address]") {
+TEST_CASE("lowest / highest / next and prev stay inside the family", "[address]") {
   CHECK(Address::highest(Family::kV4) == Address::v4(0xffffffffU));
   CHECK(Address::highest(Family::kV6) == Address::v6(~0ULL, ~0ULL));
   CHECK(Address::lowest(Family::kV6).is_lowest());
@@ -86,7 +86,7 @@ TEST_CASE("Prefix::make refuses host bits and bad lengths", "[prefix]") {
   CHECK(Prefix::containing(Address::v4(0x0a0000ff), 24) == *Prefix::make(Address::v4(0x0a000000), 24));
 }
 
-TEST_CASE("prefixes sort by address, shorter first on a tie", "[prefix]") {
+TEST_CASE("prefixes sort by address / shorter first on a tie", "[prefix]") {
   const Prefix wide = *Prefix::make(Address::v4(0x0a000000), 8);
   const Prefix narrow = *Prefix::make(Address::v4(0x0a000000), 24);
   CHECK(wide < narrow);

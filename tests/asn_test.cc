@@ -76,7 +76,7 @@ TEST_CASE("the reasons say what is wrong", "[asn]") {
   CHECK(check_asn(3356, PeeringType::kPrivate).note.find("registered") != std::string::npos);
 }
 
-TEST_CASE("ASN text: asplain, AS prefix, asdot; everything else refused", "[asn]") {
+TEST_CASE("ASN text: asplain / AS prefix / asdot - everything else refused", "[asn]") {
   CHECK(parse_asn("65001").value() == 65001U);
   CHECK(parse_asn("AS65001").value() == 65001U);
   CHECK(parse_asn("as65001").value() == 65001U);

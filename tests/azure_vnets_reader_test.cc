@@ -31,7 +31,7 @@ constexpr std::uint32_t kNoParent = RawRecord::kNoParent;
 
 }  // namespace
 
-TEST_CASE("az network vnet list: flattened keys, every VNet and subnet prefix", "[json][vnets]") {
+TEST_CASE("az network vnet list: flattened keys / every VNet and subnet prefix", "[json][vnets]") {
   const CollectingSink sink = read(read_fixture("azure-vnets.json"));
   CHECK(sink.errors.empty());
   CHECK(sink.warnings.empty());
@@ -135,7 +135,7 @@ TEST_CASE("Resource Graph {\"data\": [...]} and a single VNet object", "[json][v
   CHECK(show.records[1].parent == 0);
 }
 
-TEST_CASE("empty inputs: [] and empty wrappers are zero records, not errors", "[json][vnets]") {
+TEST_CASE("empty inputs: [] and empty wrappers are zero records / not errors", "[json][vnets]") {
   for (const char* json : {"[]", " [ ] \n", "{\"value\": []}", "{\"value\": null}",
                            "{\"data\": []}", "[null]", "\xEF\xBB\xBF[]"}) {
     INFO(json);
@@ -164,7 +164,7 @@ TEST_CASE("absent keys and null are both tolerated", "[json][vnets]") {
   CHECK(sink.records[2].where == "$[4].subnets[3].properties.addressPrefixes[0]");
 }
 
-TEST_CASE("addressPrefix and addressPrefixes are united, each prefix once", "[json][vnets]") {
+TEST_CASE("addressPrefix and addressPrefixes are united / each prefix once", "[json][vnets]") {
   const CollectingSink sink = read(R"([{"name": "v",
       "addressSpace": {"addressPrefixes": ["10.0.0.0/16", "fd00:1::/48"]},
       "subnets": [
@@ -186,7 +186,7 @@ TEST_CASE("addressPrefix and addressPrefixes are united, each prefix once", "[js
   CHECK(sink.records[6].label == "v/v6");
 }
 
-TEST_CASE("a subnet's parent is the smallest VNet prefix holding it, by reader ordinal",
+TEST_CASE("a subnet's parent is the smallest VNet prefix holding it / by reader ordinal",
           "[json][vnets]") {
   const CollectingSink sink = read(R"([
       {"name": "first", "addressSpace": {"addressPrefixes": ["192.168.0.0/24"]},
@@ -204,7 +204,7 @@ TEST_CASE("a subnet's parent is the smallest VNet prefix holding it, by reader o
   CHECK(sink.records[7].parent == 2);
 }
 
-TEST_CASE("Azure lint: subnet outside its VNet, IPv4 subnet below /29, forbidden space",
+TEST_CASE("Azure lint: subnet outside its VNet / IPv4 subnet below /29 / forbidden space",
           "[json][vnets][lint]") {
   const CollectingSink sink = read(R"([{"name": "lab",
       "addressSpace": {"addressPrefixes": ["10.0.0.0/24", "169.254.0.0/16", "fd00::/48"]},
@@ -236,7 +236,7 @@ TEST_CASE("Azure lint: subnet outside its VNet, IPv4 subnet below /29, forbidden
   CHECK(sink.warnings[3].text.find("subnet fd01::/64 is outside") == 0);
 }
 
-TEST_CASE("Azure lint: each forbidden range by name, also inside a wider space",
+TEST_CASE("Azure lint: each forbidden range by name / also inside a wider space",
           "[json][vnets][lint]") {
   const CollectingSink sink = read(R"([{"name": "bad", "addressSpace": {"addressPrefixes":
       ["224.1.0.0/16", "255.255.255.255/32", "127.0.0.0/8", "168.63.129.16/32", "168.63.0.0/16",
@@ -285,7 +285,7 @@ TEST_CASE("a VNet without address prefixes: its subnets are outside it", "[json]
         "prefixes");
 }
 
-TEST_CASE("the VNet identity: lower-cased id, else resource group and name", "[json][vnets]") {
+TEST_CASE("the VNet identity: lower-cased id / else resource group and name", "[json][vnets]") {
   const CollectingSink sink = read(R"([
       {"id": "/subscriptions/S/resourceGroups/RG-Net/providers/Microsoft.Network/virtualNetworks/Hub",
        "name": "Hub", "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}},
@@ -317,7 +317,7 @@ TEST_CASE("the VNet identity: lower-cased id, else resource group and name", "[j
   CHECK(sink.records[7].domain_display.empty());
 }
 
-TEST_CASE("elements of the wrong type are errors at their own path; reading goes on",
+TEST_CASE("elements of the wrong type are errors at their own path - reading goes on",
           "[json][vnets][errors]") {
   const CollectingSink sink = read(R"([
       "not a vnet",

@@ -63,12 +63,12 @@ TEST_CASE("generic CSV: a prefix-like column under any of its names", "[csv_read
   }
 }
 
-TEST_CASE("generic CSV: a bare address is one address; a range column holds ranges", "[csv_reader]") {
+TEST_CASE("generic CSV: a bare address is one address - a range column holds ranges", "[csv_reader]") {
   const CollectingSink sink = read("prefix\n10.0.0.1\n10.0.0.10-10.0.0.99\n::1\n");
   CHECK(sink.ranges() == Strings{"10.0.0.1/32", "10.0.0.10-10.0.0.99", "::1/128"});
 }
 
-TEST_CASE("generic CSV: address + mask, dotted or as a length", "[csv_reader]") {
+TEST_CASE("generic CSV: address + mask / dotted or as a length", "[csv_reader]") {
   for (const char* mask_header : {"mask", "netmask", "Subnet Mask", "prefix_length", "prefixlen",
                                   "mask_length", "cidr", "length"}) {
     INFO(mask_header);
@@ -113,14 +113,14 @@ TEST_CASE("generic CSV: start and end columns make ranges", "[csv_reader]") {
         "octets) at column 10\n");
 }
 
-TEST_CASE("generic CSV: the prefix column wins over address, network over subnet", "[csv_reader]") {
+TEST_CASE("generic CSV: the prefix column wins over address / network over subnet", "[csv_reader]") {
   CHECK(read("subnet,network\n10.0.0.0/8,10.1.0.0/16\n").ranges() == Strings{"10.1.0.0/16"});
   CHECK(read("address,netmask,prefix\n10.0.0.0,255.0.0.0,10.9.0.0/16\n").ranges() ==
         Strings{"10.9.0.0/16"});
   CHECK(read("prefix,prefix\n10.0.0.0/8,10.1.0.0/16\n").ranges() == Strings{"10.0.0.0/8"});
 }
 
-TEST_CASE("generic CSV: vrf, status/role, domain, label, site and tenant", "[csv_reader]") {
+TEST_CASE("generic CSV: vrf / status/role / domain / label / site and tenant", "[csv_reader]") {
   const CollectingSink sink = read(
       "Prefix,VRF,Status,Role,Domain,Name,Description,Site,Tenant\n"
       "10.0.0.0/8,,container,,,Contoso,,,\n"
@@ -155,7 +155,7 @@ TEST_CASE("generic CSV: the ledger SPEC section 5 writes reads as reservations",
   CHECK(sink.records[0].label == "ER primary circuit");
 }
 
-TEST_CASE("generic CSV: delimiters, quoting, CRLF, BOM and multi-line values", "[csv_reader]") {
+TEST_CASE("generic CSV: delimiters / quoting / CRLF / BOM and multi-line values", "[csv_reader]") {
   const CollectingSink semicolon = read("prefix;name\r\n10.0.0.0/8;\"a;b\"\r\n");
   REQUIRE(semicolon.records.size() == 1);
   CHECK(semicolon.records[0].label == "a;b");
@@ -181,7 +181,7 @@ TEST_CASE("generic CSV: delimiters, quoting, CRLF, BOM and multi-line values", "
   CHECK(multi.records[2].where == "6");
 }
 
-TEST_CASE("generic CSV: short rows, padded rows and blank lines", "[csv_reader]") {
+TEST_CASE("generic CSV: short rows / padded rows and blank lines", "[csv_reader]") {
   const CollectingSink sink = read("name,vrf,prefix\nx,A,10.0.0.0/8\ny\n,,\nz,B,10.1.0.0/16,extra\n");
   CHECK(sink.ranges() == Strings{"10.0.0.0/8", "10.1.0.0/16"});
   CHECK(errors_text(sink) == "3: column \"prefix\" is empty\n");
@@ -289,7 +289,7 @@ TEST_CASE("empty inputs and broken headers", "[csv_reader]") {
   CHECK_FALSE(detect_csv_flavor("prefix,\"name\n").has_value());
 }
 
-TEST_CASE("every data row yields exactly one record, error or skip", "[csv_reader]") {
+TEST_CASE("every data row yields exactly one record / error or skip", "[csv_reader]") {
   const CollectingSink sink = read(
       "prefix,name\n"
       "10.0.0.0/8,a\n"
@@ -379,7 +379,7 @@ TEST_CASE("NetBox export: translated headers and status values", "[csv_reader]")
   }
 }
 
-TEST_CASE("NetBox: VRF text, role column, labels and old depth bullets", "[csv_reader]") {
+TEST_CASE("NetBox: VRF text / role column / labels and old depth bullets", "[csv_reader]") {
   const CollectingSink sink = read(
       "Prefix,Status,VRF,Tenant,Scope,Role,Description\n"
       "10.0.0.0/8,container,,Contoso,,,Top\n"
@@ -424,7 +424,7 @@ TEST_CASE("NetBox bulk-import layout with status slugs", "[csv_reader]") {
   CHECK(sink.records[1].label == "DC1; site AMS1; tenant Contoso");
 }
 
-TEST_CASE("phpIPAM export: folders skipped with a note, masters are containers", "[csv_reader]") {
+TEST_CASE("phpIPAM export: folders skipped with a note / masters are containers", "[csv_reader]") {
   const CollectingSink sink = read_detected(
       "Section,Subnet,Description,VLAN,VLAN Domain,VRF,Master Subnet\n"
       "Customers,10.0.0.0/16,All customers,NA,default,,/\n"

@@ -37,7 +37,7 @@ using Fields = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("plain rows, LF and a last row without a line end", "[csv]") {
+TEST_CASE("plain rows / LF and a last row without a line end", "[csv]") {
   const auto rows = read_all("prefix,name\n10.0.0.0/8,core\n10.1.0.0/16,dc2");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].fields == Fields{"prefix", "name"});
@@ -50,7 +50,7 @@ TEST_CASE("plain rows, LF and a last row without a line end", "[csv]") {
   CHECK(read_all("a,b\n").size() == 1);
 }
 
-TEST_CASE("CRLF ends rows; a lone CR is data; a CR at the very end ends the row", "[csv]") {
+TEST_CASE("CRLF ends rows - a lone CR is data - a CR at the very end ends the row", "[csv]") {
   const auto rows = read_all("a,b\r\nc,d\r\ne\rf,g\r");
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].fields == Fields{"a", "b"});
@@ -71,7 +71,7 @@ TEST_CASE("a byte order mark is skipped and does not count in columns", "[csv]")
   CHECK(detect_csv_dialect("\xEF\xBB\xBF" "a;b;c\n").delimiter == ';');
 }
 
-TEST_CASE("quoted fields hold delimiters, doubled quotes and line breaks", "[csv]") {
+TEST_CASE("quoted fields hold delimiters / doubled quotes and line breaks", "[csv]") {
   const std::string_view text =
       "prefix,description,site\n"
       "10.0.0.0/24,\"servers, rack 4\",AMS\n"
@@ -148,7 +148,7 @@ TEST_CASE("fields know the line and column where their raw text starts", "[csv]"
   CHECK(row.field(0).column == 1);
 }
 
-TEST_CASE("blank lines, trailing delimiters and padded rows", "[csv]") {
+TEST_CASE("blank lines / trailing delimiters and padded rows", "[csv]") {
   const auto rows = read_all("a,b,\n\n,,\n  \n");
   REQUIRE(rows.size() == 4);
   CHECK(rows[0].fields == Fields{"a", "b", ""});
@@ -240,14 +240,14 @@ TEST_CASE("the delimiter is detected from the header row", "[csv]") {
   CHECK(rows[1].fields == Fields{"10.0.0.0/8", "x"});
 }
 
-TEST_CASE("semicolon, tab and space delimiters", "[csv]") {
+TEST_CASE("semicolon / tab and space delimiters", "[csv]") {
   CHECK(read_all("a;\"b;c\";d", {';', false})[0].fields == Fields{"a", "b;c", "d"});
   CHECK(read_all("a\t\"b\tc\"\td", {'\t', false})[0].fields == Fields{"a", "b\tc", "d"});
   CHECK(read_all("a \"b c\"  d", {' ', false})[0].fields == Fields{"a", "b c", "", "d"});
   CHECK(read_all("a,b", {'"', false})[0].fields == Fields{"a", "b"});  // unusable: comma
 }
 
-TEST_CASE("NUL bytes, invalid UTF-8 and very long lines are carried as data", "[csv]") {
+TEST_CASE("NUL bytes / invalid UTF-8 and very long lines are carried as data", "[csv]") {
   const std::string odd = std::string("a\0b", 3) + ",\xff\xfe,\"\xc3\x28\"\n";
   const auto rows = read_all(odd);
   REQUIRE(rows.size() == 1);
@@ -283,7 +283,7 @@ TEST_CASE("random bytes never break the reader", "[csv]") {
   }
 }
 
-TEST_CASE("written with RFC 4180 quoting, any fields read back unchanged", "[csv]") {
+TEST_CASE("written with RFC 4180 quoting / any fields read back unchanged", "[csv]") {
   std::mt19937 random(4180);
   const char alphabet[] = {'x', ',', '"', '\n', '\r', ' ', ';'};
   for (int round = 0; round < 500; ++round) {

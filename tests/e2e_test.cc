@@ -77,7 +77,7 @@ TEST_CASE("usage errors exit 2", "[e2e][cli]") {
   CHECK(ipplan("asn 65001 --peering azure").exit_code == 2);
 }
 
-TEST_CASE("normalize prints the fixture in canonical form, in input order", "[e2e][normalize]") {
+TEST_CASE("normalize prints the fixture in canonical form / in input order", "[e2e][normalize]") {
   const Run run = ipplan("normalize onprem-datacenter.txt");
   CHECK(run.exit_code == 0);
   CHECK(run.out ==
@@ -143,7 +143,7 @@ TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[
   CHECK(checked >= 6);
 }
 
-TEST_CASE("skip-invalid counts and skips bad lines, exit 0", "[e2e][normalize]") {
+TEST_CASE("skip-invalid counts and skips bad lines / exit 0", "[e2e][normalize]") {
   const Run run = ipplan("normalize --skip-invalid malformed/list-errors.txt");
   CHECK(run.exit_code == 0);
   CHECK(run.out == "10.0.0.0/8\n10.8.0.0/16\n");
@@ -159,7 +159,7 @@ TEST_CASE("allow-host-bits truncates with a warning naming the line", "[e2e][nor
         std::string::npos);
 }
 
-TEST_CASE("normalize --format json carries lines, errors and input names", "[e2e][normalize]") {
+TEST_CASE("normalize --format json carries lines / errors and input names", "[e2e][normalize]") {
   const Run run = ipplan("normalize --format json --quiet -", "10.0.0.0/8\nbad\n::ffff:1.2.3.4\n");
   CHECK(run.exit_code == 2);
   CHECK(run.out ==
@@ -186,7 +186,7 @@ TEST_CASE("normalize --format csv", "[e2e][normalize]") {
         "truncate) at column 1\"\n");
 }
 
-TEST_CASE("unreadable inputs are named, the others still read, exit 2", "[e2e][normalize]") {
+TEST_CASE("unreadable inputs are named / the others still read / exit 2", "[e2e][normalize]") {
   const Run run = ipplan("normalize no-such-file.txt malformed onprem-datacenter.txt");
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("ipplan: no-such-file.txt: cannot open: No such file or directory") !=
@@ -196,7 +196,7 @@ TEST_CASE("unreadable inputs are named, the others still read, exit 2", "[e2e][n
   CHECK(run.out.find("10.0.0.0/16\n") == 0);
 }
 
-TEST_CASE("a write error on stdout is an error, not success", "[e2e][normalize]") {
+TEST_CASE("a write error on stdout is an error / not success", "[e2e][normalize]") {
   const Run run = ipplan("normalize onprem-datacenter.txt", "", "/dev/full");
   CHECK(run.exit_code == 2);
   CHECK(run.err.find("cannot write the output") != std::string::npos);

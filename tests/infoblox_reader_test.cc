@@ -46,7 +46,7 @@ TEST_CASE("recognising Infoblox CSV", "[infoblox_reader]") {
   CHECK_FALSE(looks_like_infoblox(""));
 }
 
-TEST_CASE("networks: address and dotted netmask, any case, `*` stripped", "[infoblox_reader]") {
+TEST_CASE("networks: address and dotted netmask / any case / `*` stripped", "[infoblox_reader]") {
   const CollectingSink sink = read(
       "HEADER-NETWORK,ADDRESS*,NETMASK*,COMMENT,NETWORK_VIEW\n"
       "NETWORK,10.1.0.0,255.255.0.0,External,default\n"
@@ -63,7 +63,7 @@ TEST_CASE("networks: address and dotted netmask, any case, `*` stripped", "[info
   for (const auto& r : sink.records) CHECK(r.role == Role::kAssigned);
 }
 
-TEST_CASE("containers, IPv6 networks and containers with cidr", "[infoblox_reader]") {
+TEST_CASE("containers / IPv6 networks and containers with cidr", "[infoblox_reader]") {
   const CollectingSink sink = read(
       "header-networkcontainer,address*,netmask*,comment\n"
       "networkcontainer,10.0.0.0,255.0.0.0,All\n"
@@ -95,7 +95,7 @@ TEST_CASE("dhcp and reserved ranges become range records", "[infoblox_reader]") 
   CHECK(sink.records[2].namespace_name == "CORP");
 }
 
-TEST_CASE("a file may switch headers midway; a later header replaces an earlier one",
+TEST_CASE("a file may switch headers midway - a later header replaces an earlier one",
           "[infoblox_reader]") {
   const CollectingSink sink = read(
       "header-network,address*,netmask*,comment\n"
@@ -148,7 +148,7 @@ TEST_CASE("multi-line quoted comments do not become records", "[infoblox_reader]
   CHECK(sink.records[3].label == "quote \"inside\"");
 }
 
-TEST_CASE("rows shorter than their header are fine; missing trailing fields are empty",
+TEST_CASE("rows shorter than their header are fine - missing trailing fields are empty",
           "[infoblox_reader]") {
   const CollectingSink sink = read(
       "header-network,address*,netmask*,comment,network_view,disabled,EA-Site\n"
@@ -160,7 +160,7 @@ TEST_CASE("rows shorter than their header are fine; missing trailing fields are 
         "4: column \"netmask\" is empty (\"10.0.2.0\" needs a netmask or prefix length)\n");
 }
 
-TEST_CASE("separators: semicolon, tab and space follow the header token", "[infoblox_reader]") {
+TEST_CASE("separators: semicolon / tab and space follow the header token", "[infoblox_reader]") {
   CHECK(read("header-network;address*;netmask*;comment\nnetwork;10.0.0.0;255.0.0.0;\"a;b\"\n")
             .records.at(0).label == "a;b");
   CHECK(read("header-network\taddress*\tnetmask*\nnetwork\t10.0.0.0\t255.0.0.0\n").ranges() ==
@@ -172,7 +172,7 @@ TEST_CASE("separators: semicolon, tab and space follow the header token", "[info
             .ranges() == Strings{"10.0.0.0/8"});
 }
 
-TEST_CASE("errors: rows before their header, bad headers, bad values", "[infoblox_reader]") {
+TEST_CASE("errors: rows before their header / bad headers / bad values", "[infoblox_reader]") {
   const CollectingSink sink = read(
       "header-networkcontainer,address*,netmask*\n"
       "network,10.0.0.0,255.255.255.0\n"
@@ -230,7 +230,7 @@ TEST_CASE("Infoblox: --allow-host-bits truncates networks", "[infoblox_reader]")
   CHECK(sink.records[0].host_bits_cleared);
 }
 
-TEST_CASE("every Infoblox data row yields exactly one record, error or skip", "[infoblox_reader]") {
+TEST_CASE("every Infoblox data row yields exactly one record / error or skip", "[infoblox_reader]") {
   const CollectingSink sink = read(
       "header-network,address*,netmask*\n"
       "network,10.0.0.0,255.255.255.0\n"

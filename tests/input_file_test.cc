@@ -34,7 +34,7 @@ TEST_CASE("InputSpec: domain defaults to the file name without extension", "[inp
   CHECK(InputSpec::parse("-").display_name() == "<stdin>");
 }
 
-TEST_CASE("InputSpec: DOMAIN=PATH, unless the whole text is an existing file", "[input]") {
+TEST_CASE("InputSpec: DOMAIN=PATH / unless the whole text is an existing file", "[input]") {
   const InputSpec named = InputSpec::parse("ib=exports/networks.csv");
   CHECK(named.domain == "ib");
   CHECK(named.path == "exports/networks.csv");

@@ -59,7 +59,7 @@ TEST_CASE("NetBox shapes", "[json][detect]") {
   CHECK(detect_json_format(R"([{"start_address": "10.0.0.1/24"}])") == kNetbox);
 }
 
-TEST_CASE("only keys at the top level count, never values or nested keys", "[json][detect]") {
+TEST_CASE("only keys at the top level count / never values or nested keys", "[json][detect]") {
   CHECK(detect_json_format(R"({"meta": {"results": [], "values": []}, "value": []})") == kVnets);
   CHECK(detect_json_format(R"({"name": "results", "kind": "values", "data": []})") == kVnets);
   CHECK(detect_json_format(R"({"a\"results": 1, "values": []})") == kTags);
@@ -67,7 +67,7 @@ TEST_CASE("only keys at the top level count, never values or nested keys", "[jso
   CHECK(detect_json_format(R"([{"tags": {"prefix": "x"}, "addressSpace": {}}])") == kVnets);
 }
 
-TEST_CASE("truncated or broken JSON still gets a format, never a crash", "[json][detect]") {
+TEST_CASE("truncated or broken JSON still gets a format / never a crash", "[json][detect]") {
   CHECK(detect_json_format("{") == kVnets);
   CHECK(detect_json_format("[") == kVnets);
   CHECK(detect_json_format("[{\"resu") == kVnets);

@@ -53,7 +53,7 @@ Reader reader_for(std::string_view json) {
 
 }  // namespace
 
-TEST_CASE("malformed JSON: one error at $, simdjson's message, the byte offset",
+TEST_CASE("malformed JSON: one error at $ / simdjson's message / the byte offset",
           "[json][malformed]") {
   const std::string structure =
       "The JSON document has an improper structure: missing or superfluous commas, braces, "
@@ -78,7 +78,7 @@ TEST_CASE("malformed JSON: offsets count the byte order mark", "[json][malformed
   CHECK(only_error("\xEF\xBB\xBF[1,,2]").find("$: malformed JSON at byte offset 6: ") == 0);
 }
 
-TEST_CASE("NUL bytes, control characters and invalid UTF-8 are located", "[json][malformed]") {
+TEST_CASE("NUL bytes / control characters and invalid UTF-8 are located", "[json][malformed]") {
   CHECK(only_error(std::string("[\"10.0.0.0\0/8\"]", 15)) ==
         "$: malformed JSON at byte offset 10: Within strings, some characters must be escaped, we "
         "found unescaped characters");
@@ -89,7 +89,7 @@ TEST_CASE("NUL bytes, control characters and invalid UTF-8 are located", "[json]
   CHECK(only_error(std::string("[1,\0 2]", 7)).find("$: malformed JSON") == 0);
 }
 
-TEST_CASE("deep nesting is refused, not recursed into", "[json][malformed]") {
+TEST_CASE("deep nesting is refused / not recursed into", "[json][malformed]") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   CHECK(only_error(deep) ==
         "$: malformed JSON: The JSON document was too deep (too many nested objects and arrays)");

@@ -27,7 +27,7 @@ std::vector<Entry> entries(const CollectingSink& sink) {
 }
 }  // namespace
 
-TEST_CASE("comments, blanks, whitespace and CRLF", "[list]") {
+TEST_CASE("comments / blanks / whitespace and CRLF", "[list]") {
   const CollectingSink c = read(
       "# inventory\r\n"
       "10.0.0.0/8\r\n"
@@ -62,7 +62,7 @@ TEST_CASE("a byte order mark is skipped at the start and refused elsewhere", "[l
   CHECK(middle.errors[0].text.find("\\xef\\xbb\\xbf") != std::string::npos);
 }
 
-TEST_CASE("a comment needs whitespace before it; other trailing text is an error", "[list]") {
+TEST_CASE("a comment needs whitespace before it - other trailing text is an error", "[list]") {
   const CollectingSink c = read("10.0.0.0/8#x\n10.0.0.0/8 extra\n10.0.0.0/8\tlabel # c\n");
   REQUIRE(c.errors.size() == 3);
   CHECK(c.errors[0].where == "1");
@@ -73,7 +73,7 @@ TEST_CASE("a comment needs whitespace before it; other trailing text is an error
   CHECK(c.records.empty());
 }
 
-TEST_CASE("errors carry the line, the quoted value and the column in the line", "[list]") {
+TEST_CASE("errors carry the line / the quoted value and the column in the line", "[list]") {
   const CollectingSink c = read("10.0.0.0/8\n  192.168.001.0/24\n10.0.0.1/24\n::1%eth0\n");
   REQUIRE(c.records.size() == 1);
   REQUIRE(c.errors.size() == 3);
@@ -87,7 +87,7 @@ TEST_CASE("errors carry the line, the quoted value and the column in the line", 
   CHECK(c.errors[2].text.find("zone ids") != std::string::npos);
 }
 
-TEST_CASE("host bits are truncated only when asked, and flagged", "[list]") {
+TEST_CASE("host bits are truncated only when asked / and flagged", "[list]") {
   const CollectingSink c = read("10.0.0.1/24\n10.0.0.0/24\n  10.0.1.1/24 # c\n", HostBits::kTruncate);
   REQUIRE(c.errors.empty());
   REQUIRE(c.records.size() == 3);
@@ -98,7 +98,7 @@ TEST_CASE("host bits are truncated only when asked, and flagged", "[list]") {
   CHECK(c.records[2].host_bits_cleared);
 }
 
-TEST_CASE("NUL bytes, stray CR and very long lines are errors, never crashes", "[list]") {
+TEST_CASE("NUL bytes / stray CR and very long lines are errors / never crashes", "[list]") {
   std::string text = "10.0.0.0/8\n";
   text += std::string("10.0.0.0\0/8\n", 12);
   text += "10.0.0.0/8\r\r\n";

@@ -63,7 +63,7 @@ TEST_CASE("REST pages concatenated in one file: paths name the page", "[json][ne
   }
 }
 
-TEST_CASE("one page, an array of pages, bare items", "[json][netbox]") {
+TEST_CASE("one page / an array of pages / bare items", "[json][netbox]") {
   const CollectingSink page = read(R"({"count": 2, "next": null, "previous": null, "results": [
       {"id": 2, "family": 4, "prefix": "10.0.255.0/24", "vrf": null,
        "status": {"value": 1, "label": "Active"}, "description": ""},
@@ -89,7 +89,7 @@ TEST_CASE("one page, an array of pages, bare items", "[json][netbox]") {
   CHECK(wheres(single) == std::vector<std::string>{"$.prefix"});
 }
 
-TEST_CASE("status: slug, pre-2.6 integer, {value, label}", "[json][netbox]") {
+TEST_CASE("status: slug / pre-2.6 integer / {value / label}", "[json][netbox]") {
   const CollectingSink sink = read(R"({"results": [
       {"prefix": "10.0.0.0/8", "status": "container"},
       {"prefix": "10.1.0.0/16", "status": "Container"},
@@ -115,7 +115,7 @@ TEST_CASE("status: slug, pre-2.6 integer, {value, label}", "[json][netbox]") {
   }
 }
 
-TEST_CASE("VRF: null, nested object, bare name, id", "[json][netbox]") {
+TEST_CASE("VRF: null / nested object / bare name / id", "[json][netbox]") {
   const CollectingSink sink = read(R"({"results": [
       {"prefix": "10.0.0.0/8", "vrf": null},
       {"prefix": "10.0.0.0/8", "vrf": {"id": 4, "name": "Blue", "rd": "65000:4"}},
@@ -145,7 +145,7 @@ TEST_CASE("IP ranges from /api/ipam/ip-ranges/: the mask is dropped", "[json][ne
   CHECK(sink.records[0].label == "DHCP pool");
 }
 
-TEST_CASE("Django dump: prefixes, ranges, VRF ids resolved through the dump", "[json][netbox]") {
+TEST_CASE("Django dump: prefixes / ranges / VRF ids resolved through the dump", "[json][netbox]") {
   const CollectingSink sink = read(R"([
       {"model": "contenttypes.contenttype", "fields": {"app_label": "ipam", "model": "prefix"}},
       {"model": "ipam.prefix", "pk": 1, "fields": {"prefix": "10.112.0.0/15", "vrf": null,
@@ -186,7 +186,7 @@ TEST_CASE("Django dump: prefixes, ranges, VRF ids resolved through the dump", "[
                      "$[9]: 1 dump entry of model \"ipam.ipaddress\" (not a prefix or IP range)"});
 }
 
-TEST_CASE("NetBox: errors at their own path; the item is rejected", "[json][netbox][errors]") {
+TEST_CASE("NetBox: errors at their own path - the item is rejected", "[json][netbox][errors]") {
   const CollectingSink sink = read(R"({"results": [
       {"prefix": 10},
       {"prefix": "10.0.0.0/33"},

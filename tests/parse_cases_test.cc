@@ -841,7 +841,7 @@ constexpr std::size_t kTableCases =
 static_assert(kTableCases >= 320, "the brief asks for at least 320 table cases");
 
 TEST_CASE("parse cases: valid IPv4 addresses", "[parse][cases]") { check_valid(kValidIPv4); }
-TEST_CASE("parse cases: valid IPv6 addresses, RFC 5952 output", "[parse][cases]") {
+TEST_CASE("parse cases: valid IPv6 addresses / RFC 5952 output", "[parse][cases]") {
   check_valid(kValidIPv6);
 }
 TEST_CASE("parse cases: embedded IPv4 tails", "[parse][cases]") { check_valid(kValidEmbedded); }
@@ -901,7 +901,7 @@ TEST_CASE("parse cases: overlong inputs are rejected at the right column", "[par
 
 // Every IPv4 prefix length on the all-ones address: exactly one length is host-bit free, and
 // truncation gives the netmask. Mirrors the tables with the whole family swept.
-TEST_CASE("parse cases: every IPv4 and IPv6 length, host bits and truncation",
+TEST_CASE("parse cases: every IPv4 and IPv6 length / host bits and truncation",
           "[parse][cases]") {
   for (int length = 0; length <= 32; ++length) {
     const std::string text = "255.255.255.255/" + std::to_string(length);

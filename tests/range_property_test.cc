@@ -101,7 +101,7 @@ TEST_CASE("prefix first/last/contains agree with bit-by-bit reference", "[prefix
   }
 }
 
-TEST_CASE("covers, strictly_covers and overlaps match interval logic", "[prefix][range][property]") {
+TEST_CASE("covers / strictly_covers and overlaps match interval logic", "[prefix][range][property]") {
   Random random;
   for (int i = 0; i < 20000; ++i) {
     const Family family = random.family();

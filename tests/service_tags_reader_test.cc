@@ -21,7 +21,7 @@ CollectingSink read(std::string_view json) {
 }
 }  // namespace
 
-TEST_CASE("the excerpt: every prefix a container, domain and label the tag name",
+TEST_CASE("the excerpt: every prefix a container / domain and label the tag name",
           "[json][servicetags]") {
   const CollectingSink sink = read(read_fixture("servicetags-excerpt.json"));
   CHECK(sink.errors.empty());
@@ -50,7 +50,7 @@ TEST_CASE("the excerpt: every prefix a container, domain and label the tag name"
   CHECK(families[1] == 10);
 }
 
-TEST_CASE("tags without prefixes, null and absent keys", "[json][servicetags]") {
+TEST_CASE("tags without prefixes / null and absent keys", "[json][servicetags]") {
   const CollectingSink sink = read(R"({"changeNumber": 1, "cloud": "Public", "values": [
       {"name": "Empty", "properties": {"addressPrefixes": []}},
       {"name": "NullList", "properties": {"addressPrefixes": null}},

@@ -280,7 +280,7 @@ TEST_CASE("each conflict kind and each exception", "[verify]") {
   CHECK(verify(inv, unrelated).conflict_count == 4);
 }
 
-TEST_CASE("a hundred thousand copies of one prefix: exact count, bounded listing", "[verify][scale]") {
+TEST_CASE("a hundred thousand copies of one prefix: exact count / bounded listing", "[verify][scale]") {
   std::vector<Spec> specs(100000, Spec{"10.0.0.0/24", Role::kAssigned, "x"});
   specs.push_back({"10.0.0.0/8", Role::kAssigned, "y"});
   specs.push_back({"10.0.0.128/25", Role::kAssigned, "z"});

@@ -34,11 +34,17 @@ void add_input_options(CLI::App& command, InputOptions& options);
 LoadOptions load_options(const InputOptions& options);
 std::vector<InputSpec> input_specs(const InputOptions& options);
 
+// Parses each text as a prefix (strict: no host bits); on a bad one prints
+// `ipplan: OPTION: invalid prefix "...": reason` and returns false.
+bool parse_prefix_options(std::string_view option, const std::vector<std::string>& texts,
+                          std::vector<Prefix>& out);
+
 // Each registers its subcommand; when it runs, the command stores its exit code in `exit_code`.
 void add_normalize_command(CLI::App& app, int& exit_code);
 void add_asn_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
+void add_free_command(CLI::App& app, int& exit_code);
 void add_aggregate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

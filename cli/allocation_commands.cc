@@ -1,0 +1,123 @@
+// allocation_commands.cc — `ipplan free` and `ipplan suggest`: free space inside pools, and
+// aligned blocks proposed from it (SPEC 5 and 7).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "diagnostics.h"
+#include "ipplan/allocation.h"
+#include "ipplan/format.h"
+#include "ipplan/parse.h"
+#include "ipplan/strings.h"
+#include "output.h"
+
+namespace ipplan::cli {
+namespace {
+
+struct FreeOptions {
+  CommonOptions common;
+  InputOptions input;
+  std::vector<std::string> pools;
+  std::vector<std::string> excludes;
+};
+
+// Warns about assigned records that contain a pool: their owner may be using the space.
+void warn_ancestors(const Inventory& inventory, const Prefix& pool,
+                    const std::vector<std::uint32_t>& ancestors, bool quiet) {
+  if (quiet) return;
+  for (const std::uint32_t id : ancestors) {
+    const Record& r = inventory.records()[id];
+    std::fputs(str_cat("ipplan: warning: pool ", to_string(pool), " lies inside assigned ",
+                       to_string(r.range), " (", inventory.source(r), ", ",
+                       inventory.domain_name(r.domain_id), ")\n")
+                   .c_str(),
+               stderr);
+  }
+}
+
+int run_free(const FreeOptions& options) {
+  std::vector<Prefix> pools;
+  std::vector<Prefix> excludes;
+  if (!parse_prefix_options("--pool", options.pools, pools) ||
+      !parse_prefix_options("--exclude", options.excludes, excludes)) {
+    return kExitBadInput;
+  }
+  Inventory inventory;
+  if (const int code = load_for_command("free", options.common, options.input, inventory);
+      code != kExitOk) {
+    return code;
+  }
+  const AllocationIndex index(inventory);
+  const FreeSpace free = index.free_space(pools, excludes);
+  for (const PoolUsage& usage : free.pools) {
+    warn_ancestors(inventory, usage.pool, usage.assigned_ancestors, options.common.quiet);
+  }
+  Writer out(stdout);
+  switch (options.common.format()) {
+    case OutputFormat::kText:
+      print_prefix_list(free.blocks, OutputFormat::kText, out);
+      if (!options.common.quiet) {
+        for (const PoolUsage& u : free.pools) {
+          std::fputs(str_cat("free: pool ", to_string(u.pool), ": ", to_string(u.free), " of ",
+                             to_string(u.size), " addresses free, ", to_string(u.used), " used\n")
+                         .c_str(),
+                     stderr);
+        }
+      }
+      break;
+    case OutputFormat::kJson: {
+      out << "{\"prefixes\": [";
+      for (std::size_t i = 0; i < free.blocks.size(); ++i) {
+        out << (i == 0 ? "\"" : ", \"") << to_string(free.blocks[i]) << '"';
+      }
+      out << "], \"pools\": [";
+      for (std::size_t i = 0; i < free.pools.size(); ++i) {
+        const PoolUsage& u = free.pools[i];
+        out << (i == 0 ? "" : ", ") << "{\"pool\": \"" << to_string(u.pool) << "\", \"size\": \""
+            << to_string(u.size) << "\", \"used\": \"" << to_string(u.used) << "\", \"free\": \""
+            << to_string(u.free) << "\"}";
+      }
+      out << "]}\n";
+      break;
+    }
+    case OutputFormat::kCsv:
+      print_prefix_list(free.blocks, OutputFormat::kCsv, out);
+      break;
+  }
+  if (!out.flush()) {
+    print_error("cannot write the output (disk full or closed pipe?)");
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+bool parse_prefix_options(std::string_view option, const std::vector<std::string>& texts,
+                          std::vector<Prefix>& out) {
+  for (const std::string& text : texts) {
+    const ParseResult<Prefix> parsed = parse_prefix(text);
+    if (!parsed.ok()) {
+      print_error(str_cat(option, ": ", parsed.error.message("prefix", text)));
+      return false;
+    }
+    out.push_back(parsed.value);
+  }
+  return true;
+}
+
+void add_free_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<FreeOptions>();
+  CLI::App* command = app.add_subcommand(
+      "free",
+      "Print the free space of the pools (the pool minus every record overlapping it, except "
+      "records that contain the pool) as the minimal list of CIDR blocks.");
+  add_common_options(*command, options->common);
+  add_input_options(*command, options->input);
+  command->add_option("--pool", options->pools, "Pool to search (repeatable)")->required();
+  command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
+  command->callback([options, &exit_code] { exit_code = run_free(*options); });
+}
+
+}  // namespace ipplan::cli

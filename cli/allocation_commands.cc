@@ -92,6 +92,74 @@ int run_free(const FreeOptions& options) {
   return kExitOk;
 }
 
+struct SuggestOptions {
+  CommonOptions common;
+  InputOptions input;
+  std::vector<std::string> pools;
+  std::vector<std::string> excludes;
+  int size = 28;
+  std::size_t count = 1;
+  std::string strategy = "first-fit";
+};
+
+int run_suggest(const SuggestOptions& options) {
+  std::vector<Prefix> pools;
+  std::vector<Prefix> excludes;
+  if (!parse_prefix_options("--pool", options.pools, pools) ||
+      !parse_prefix_options("--exclude", options.excludes, excludes)) {
+    return kExitBadInput;
+  }
+  const absl::StatusOr<Strategy> strategy = parse_strategy(options.strategy);
+  if (!strategy.ok()) {
+    print_error(view(strategy.status().message()));
+    return kExitBadInput;
+  }
+  for (const Prefix& pool : pools) {
+    if (options.size < pool.length() || options.size > pool.first().bits()) {
+      print_error(str_cat("--size ", options.size, " does not fit in pool ", to_string(pool),
+                          " (a /", options.size, " must be at least as long as the pool's /",
+                          pool.length(), " and at most /", pool.first().bits(), ")"));
+      return kExitBadInput;
+    }
+  }
+  Inventory inventory;
+  if (const int code = load_for_command("suggest", options.common, options.input, inventory);
+      code != kExitOk) {
+    return code;
+  }
+  const AllocationIndex index(inventory);
+  const Suggestion suggestion =
+      index.suggest(pools, excludes, options.size, options.count, *strategy);
+  for (std::size_t i = 0; i < pools.size(); ++i) {
+    warn_ancestors(inventory, pools[i], suggestion.assigned_ancestors[i], options.common.quiet);
+  }
+  Writer out(stdout);
+  if (options.common.format() == OutputFormat::kJson) {
+    out << "{\"pools\": [";
+    for (std::size_t i = 0; i < pools.size(); ++i) {
+      out << (i == 0 ? "\"" : ", \"") << to_string(pools[i]) << '"';
+    }
+    out << "], \"size\": " << options.size << ", \"strategy\": \"" << strategy_name(*strategy)
+        << "\", \"count\": " << options.count << ", \"blocks\": [";
+    for (std::size_t i = 0; i < suggestion.blocks.size(); ++i) {
+      out << (i == 0 ? "\"" : ", \"") << to_string(suggestion.blocks[i]) << '"';
+    }
+    out << "]}\n";
+  } else {
+    print_prefix_list(suggestion.blocks, options.common.format(), out);
+  }
+  if (!out.flush()) {
+    print_error("cannot write the output (disk full or closed pipe?)");
+    return kExitBadInput;
+  }
+  if (suggestion.blocks.size() < options.count) {
+    print_error(str_cat("suggest: only ", suggestion.blocks.size(), " of ", options.count,
+                        " free /", options.size, " blocks fit in the pools"));
+    return kExitRejected;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 bool parse_prefix_options(std::string_view option, const std::vector<std::string>& texts,
@@ -118,6 +186,29 @@ void add_free_command(CLI::App& app, int& exit_code) {
   command->add_option("--pool", options->pools, "Pool to search (repeatable)")->required();
   command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
   command->callback([options, &exit_code] { exit_code = run_free(*options); });
+}
+
+void add_suggest_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<SuggestOptions>();
+  CLI::App* command = app.add_subcommand(
+      "suggest",
+      "Propose free aligned blocks (a /28 by default, as ExpressRoute peering asks) inside the "
+      "pools that overlap nothing in any input. Exit 1 when fewer than --count fit (those that "
+      "fit are printed).");
+  add_common_options(*command, options->common);
+  add_input_options(*command, options->input);
+  command->add_option("--pool", options->pools, "Pool to allocate from (repeatable)")->required();
+  command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
+  command->add_option("--size", options->size, "Prefix length of each block")
+      ->check(CLI::Range(0, 128))
+      ->capture_default_str();
+  command->add_option("--count", options->count, "Number of blocks")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  command->add_option("--strategy", options->strategy, "first-fit, last-fit or best-fit")
+      ->check(CLI::IsMember({"first-fit", "last-fit", "best-fit"}))
+      ->capture_default_str();
+  command->callback([options, &exit_code] { exit_code = run_suggest(*options); });
 }
 
 }  // namespace ipplan::cli

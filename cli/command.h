@@ -45,6 +45,7 @@ void add_asn_command(CLI::App& app, int& exit_code);
 void add_stats_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_free_command(CLI::App& app, int& exit_code);
+void add_suggest_command(CLI::App& app, int& exit_code);
 void add_aggregate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

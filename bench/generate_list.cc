@@ -1,18 +1,28 @@
-// generate_list.cc — `ipplan_gen`: writes a deterministic synthetic `list` file to stdout.
+// generate_list.cc — `ipplan_gen`: writes a deterministic synthetic inventory to stdout.
 //
 //   ipplan_gen --family v4|v6|mixed --count N [--seed S] > file
+//       independent random prefixes, one a line: the lines of list_generator.h (the same bytes
+//       BM_ReadList* parses for the same family, count and seed; compare_parse.py uses these)
+//   ipplan_gen --format FORMAT --family v4|v6|mixed --count N [--overlap-share F] [--seed S]
+//              [--summary] > file
+//       an inventory of N records in FORMAT (list, csv, netbox-csv, infoblox-csv, azure-vnets,
+//       servicetags, netbox-json) as inventory_generator.h describes it: records that do not
+//       overlap anything, and a share F (0..1, default 0) that overlaps an earlier record. The
+//       same bytes the ingest benchmarks read for the same options. `--summary` prints what was
+//       generated to stderr. `--format random-list` is the first form.
 //
-// The lines are those of list_generator.h (the same bytes BM_ReadList* parses for the same
-// family, count and seed). Exit 0 on success, 1 when stdout cannot be written, 2 on bad usage.
+// Exit 0 on success, 1 when stdout cannot be written, 2 on bad usage.
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "inventory_generator.h"
 #include "list_generator.h"
 
 namespace {
@@ -22,8 +32,12 @@ constexpr int kExitUsage = 2;
 int usage(const char* program, const char* problem) {
   if (problem != nullptr) std::fprintf(stderr, "ipplan_gen: %s\n", problem);
   std::fprintf(stderr,
-               "usage: %s --family v4|v6|mixed --count N [--seed S] > file\n"
-               "  writes N lines, one prefix a line, deterministic for a given seed\n",
+               "usage: %s [--format FORMAT] --family v4|v6|mixed --count N [--overlap-share F]\n"
+               "          [--seed S] [--summary] > file\n"
+               "  FORMAT: list, csv, netbox-csv, infoblox-csv, azure-vnets, servicetags,\n"
+               "          netbox-json, or random-list (the default: independent random prefixes)\n"
+               "  writes N records, deterministic for a given seed; a share F (0..1) of them\n"
+               "  overlaps an earlier record (not with random-list)\n",
                program);
   return kExitUsage;
 }
@@ -38,20 +52,92 @@ std::optional<std::uint64_t> parse_number(const char* text) {
   return static_cast<std::uint64_t>(value);
 }
 
+// A whole-string number in [0, 1]; nullopt on anything else.
+std::optional<double> parse_share(const char* text) {
+  if (text == nullptr || *text == '\0') return std::nullopt;
+  errno = 0;
+  char* end = nullptr;
+  const double value = std::strtod(text, &end);
+  if (errno != 0 || end == text || *end != '\0' || !(value >= 0.0 && value <= 1.0)) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+bool write_stdout(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size()) return true;
+  std::fprintf(stderr, "ipplan_gen: cannot write to stdout: %s\n", std::strerror(errno));
+  return false;
+}
+
+int write_random_list(ipplan::bench::ListFamily family, std::uint64_t count, std::uint64_t seed) {
+  ipplan::bench::ListGenerator generator(family, seed);
+  constexpr std::size_t kBufferBytes = 1U << 20;
+  std::vector<char> buffer(kBufferBytes);
+  char* const begin = buffer.data();
+  char* const flush_at = begin + kBufferBytes - ipplan::bench::kMaxLineBytes;
+  char* out = begin;
+  for (std::uint64_t i = 0; i < count; ++i) {
+    out = generator.write_line(out);
+    if (out >= flush_at || i + 1 == count) {
+      if (!write_stdout({begin, static_cast<std::size_t>(out - begin)})) return 1;
+      out = begin;
+    }
+  }
+  return 0;
+}
+
+int write_inventory(const ipplan::bench::InventoryOptions& options, bool summary) {
+  bool failed = false;
+  std::string buffer;
+  ipplan::bench::inventory_internal::TextOut out(
+      buffer,
+      [&failed](std::string_view bytes) {
+        if (!failed && !write_stdout(bytes)) failed = true;
+      },
+      std::size_t{1} << 20);
+  ipplan::bench::InventoryWriter writer(options);
+  const ipplan::bench::InventorySummary written = writer.write(out);
+  if (failed) return 1;
+  if (summary) {
+    std::fprintf(stderr,
+                 "ipplan_gen: %s: %llu records (%llu IPv6), %llu overlapping an earlier one, "
+                 "%llu ranges, %llu containers, %llu VNets/tags, %llu bytes\n",
+                 std::string(ipplan::bench::format_info(options.format).name).c_str(),
+                 static_cast<unsigned long long>(written.records),
+                 static_cast<unsigned long long>(written.ipv6),
+                 static_cast<unsigned long long>(written.overlapping),
+                 static_cast<unsigned long long>(written.ranges),
+                 static_cast<unsigned long long>(written.containers),
+                 static_cast<unsigned long long>(written.groups),
+                 static_cast<unsigned long long>(written.bytes));
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   const char* program = argc > 0 ? argv[0] : "ipplan_gen";
   std::optional<ipplan::bench::ListFamily> family;
+  ipplan::bench::InventoryFormat format = ipplan::bench::InventoryFormat::kList;
+  bool random_list = true;  // no --format, or --format random-list
   std::optional<std::uint64_t> count;
+  std::optional<double> overlap_share;
   std::uint64_t seed = ipplan::bench::kDefaultSeed;
+  bool summary = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if (arg == "-h" || arg == "--help") {
       usage(program, nullptr);
       return 0;
     }
-    if (arg != "--family" && arg != "--count" && arg != "--seed") {
+    if (arg == "--summary") {
+      summary = true;
+      continue;
+    }
+    if (arg != "--family" && arg != "--count" && arg != "--seed" && arg != "--format" &&
+        arg != "--overlap-share") {
       return usage(program, "unknown argument");
     }
     if (i + 1 >= argc) return usage(program, "missing value after an option");
@@ -62,6 +148,16 @@ int main(int argc, char** argv) {
     } else if (arg == "--count") {
       count = parse_number(value);
       if (!count) return usage(program, "--count must be a non-negative integer");
+    } else if (arg == "--format") {
+      random_list = std::string_view(value) == "random-list";
+      if (!random_list) {
+        const auto parsed = ipplan::bench::parse_inventory_format(value);
+        if (!parsed) return usage(program, "unknown --format");
+        format = *parsed;
+      }
+    } else if (arg == "--overlap-share") {
+      overlap_share = parse_share(value);
+      if (!overlap_share) return usage(program, "--overlap-share must be a number from 0 to 1");
     } else {
       const std::optional<std::uint64_t> parsed = parse_number(value);
       if (!parsed) return usage(program, "--seed must be a non-negative integer");
@@ -70,23 +166,20 @@ int main(int argc, char** argv) {
   }
   if (!family || !count) return usage(program, "--family and --count are required");
 
-  ipplan::bench::ListGenerator generator(*family, seed);
-  constexpr std::size_t kBufferBytes = 1U << 20;
-  std::vector<char> buffer(kBufferBytes);
-  char* const begin = buffer.data();
-  char* const flush_at = begin + kBufferBytes - ipplan::bench::kMaxLineBytes;
-  char* out = begin;
-  for (std::uint64_t i = 0; i < *count; ++i) {
-    out = generator.write_line(out);
-    if (out >= flush_at || i + 1 == *count) {
-      const auto size = static_cast<std::size_t>(out - begin);
-      if (std::fwrite(begin, 1, size, stdout) != size) {
-        std::fprintf(stderr, "ipplan_gen: cannot write to stdout: %s\n", std::strerror(errno));
-        return 1;
-      }
-      out = begin;
-    }
+  int status = 0;
+  if (random_list) {
+    if (overlap_share) return usage(program, "--overlap-share needs --format (not random-list)");
+    status = write_random_list(*family, *count, seed);
+  } else {
+    ipplan::bench::InventoryOptions options;
+    options.format = format;
+    options.family = *family;
+    options.count = *count;
+    options.overlap_share = overlap_share.value_or(0.0);
+    options.seed = seed;
+    status = write_inventory(options, summary);
   }
+  if (status != 0) return status;
   if (std::fflush(stdout) != 0) {
     std::fprintf(stderr, "ipplan_gen: cannot write to stdout: %s\n", std::strerror(errno));
     return 1;

@@ -46,6 +46,7 @@ void add_stats_command(CLI::App& app, int& exit_code);
 void add_verify_command(CLI::App& app, int& exit_code);
 void add_free_command(CLI::App& app, int& exit_code);
 void add_suggest_command(CLI::App& app, int& exit_code);
+void add_peering_command(CLI::App& app, int& exit_code);
 void add_aggregate_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   add_verify_command(app, exit_code);
   add_aggregate_command(app, exit_code);
+  add_peering_command(app, exit_code);
   add_suggest_command(app, exit_code);
   add_free_command(app, exit_code);
   add_normalize_command(app, exit_code);

@@ -187,7 +187,7 @@ TEST_CASE("several pools: first-fit goes lowest first and overlapping pools give
                                         "10.0.1.64/26"});
 }
 
-TEST_CASE("edges: the whole IPv4 space, the top of IPv6, blocks as long as the pool", "[allocation]") {
+TEST_CASE("edges: the whole IPv4 space / the top of IPv6 / blocks as long as the pool", "[allocation]") {
   Inventory inventory;
   InventoryBuilder builder(inventory, nullptr);
   builder.begin_input("t", "t", InputFormat::kList);

@@ -89,7 +89,7 @@ TEST_CASE("peerings' address spaces are never records", "[json][vnets]") {
   CHECK(only_peering.errors.empty());
 }
 
-TEST_CASE("ARM {\"value\": [...]}: keys under properties", "[json][vnets]") {
+TEST_CASE("ARM value wrapper: keys under properties", "[json][vnets]") {
   const CollectingSink sink = read(read_fixture("azure-vnets-arm.json"));
   CHECK(sink.errors.empty());
   CHECK(sink.warnings.empty());
@@ -112,7 +112,7 @@ TEST_CASE("ARM {\"value\": [...]}: keys under properties", "[json][vnets]") {
   CHECK(sink.records[6].parent == 4);
 }
 
-TEST_CASE("Resource Graph {\"data\": [...]} and a single VNet object", "[json][vnets]") {
+TEST_CASE("Resource Graph data wrapper and a single VNet object", "[json][vnets]") {
   const CollectingSink graph = read(R"({"count": 1, "data": [
       {"id": "/subscriptions/S/resourceGroups/RG/providers/Microsoft.Network/virtualNetworks/V",
        "name": "V", "type": "microsoft.network/virtualnetworks", "resourceGroup": "rg",
@@ -135,7 +135,7 @@ TEST_CASE("Resource Graph {\"data\": [...]} and a single VNet object", "[json][v
   CHECK(show.records[1].parent == 0);
 }
 
-TEST_CASE("empty inputs: [] and empty wrappers are zero records / not errors", "[json][vnets]") {
+TEST_CASE("empty inputs: an empty array and empty wrappers are zero records / not errors", "[json][vnets]") {
   for (const char* json : {"[]", " [ ] \n", "{\"value\": []}", "{\"value\": null}",
                            "{\"data\": []}", "[null]", "\xEF\xBB\xBF[]"}) {
     INFO(json);

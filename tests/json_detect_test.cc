@@ -15,7 +15,7 @@ constexpr auto kTags = InputFormat::kAzureServiceTags;
 constexpr auto kNetbox = InputFormat::kNetboxJson;
 }  // namespace
 
-TEST_CASE("only text starting with { or [ is JSON", "[json][detect]") {
+TEST_CASE("only text starting with a brace or a bracket is JSON", "[json][detect]") {
   CHECK_FALSE(detect_json_format(""));
   CHECK_FALSE(detect_json_format("   \n\t"));
   CHECK_FALSE(detect_json_format("10.0.0.0/8\n"));

@@ -1,0 +1,317 @@
+// index_bench.cc — Google Benchmark for the interval index and aggregation (SPEC section 8:
+// "overlap queries against an index of 1M prefixes >= 20M queries/s"; aggregate 1M IPv4).
+//
+//   BM_IndexBuildV4/V6            add() 1M prefixes and build() (a sort and one linear pass)
+//   BM_IndexOverlapV4/Point|Slash24  for_each_overlap visiting every hit, 64Ki queries a batch
+//   BM_IndexOverlapV6/Point|Slash64
+//   BM_IndexAnyOverlapV4/..., BM_IndexAnyOverlapV6/...  any_overlap (stops at the first hit)
+//   BM_Aggregate                  ipplan::aggregate(std::vector<Range>) on the 1M IPv4 prefixes
+//                                 of list_generator.h (the lines `ipplan_gen --family v4` writes)
+//
+// Items/s is queries/s (prefixes/s for build and aggregate). The index holds what an
+// enterprise IPAM looks like, drawn with splitmix64 so every run indexes the same set:
+//   IPv4  80% under 10.0.0.0/8, 10% under 172.16.0.0/12, 10% anywhere in 1.0.0.0-223.255.255.255;
+//         lengths /16-/23 0.1%, /24 5.9%, /25-/27 15%, /28 30%, /29 20%, /30 10%, /31 4%,
+//         /32 15%
+//         (1M such blocks about fill a /8, as in SPEC's "a /8 holding 1M used prefixes").
+//   IPv6  80% under one /32 (2001:db8::/32: 64Ki sites, 64Ki subnets each), as /48 5%, /56 15%,
+//         /64 60%, /127 5%, /128 15%;
+//         20% anywhere in 2000::/3 as /32-/64.
+// Queries are drawn from the same regions, so most of them hit something; the counter `hits`
+// is the mean number of overlapping entries per query.
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ipplan/aggregate.h"
+#include "ipplan/interval_index.h"
+#include "ipplan/parse.h"
+#include "ipplan/prefix.h"
+#include "ipplan/range.h"
+#include "list_generator.h"
+
+namespace {
+
+using ipplan::uint128;
+
+constexpr std::size_t kIndexSize = 1'000'000;
+constexpr std::size_t kQueries = 1U << 16;
+
+class SplitMix {
+ public:
+  explicit SplitMix(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() {
+    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
+  std::uint32_t below(std::uint32_t n) {
+    return static_cast<std::uint32_t>(((next() >> 32) * n) >> 32);
+  }
+  std::uint32_t between(std::uint32_t lo, std::uint32_t hi) { return lo + below(hi - lo + 1); }
+
+ private:
+  std::uint64_t state_;
+};
+
+template <typename Key>
+struct Block {
+  Key first;
+  Key last;
+};
+
+// ---- IPv4 -----------------------------------------------------------------------------------
+
+std::uint32_t v4_address(SplitMix& random) {
+  const std::uint32_t region = random.below(10);
+  const auto bits = static_cast<std::uint32_t>(random.next());
+  if (region < 8) return 0x0a000000U | (bits & 0x00ffffffU);  // 10.0.0.0/8
+  if (region < 9) return 0xac100000U | (bits & 0x000fffffU);  // 172.16.0.0/12
+  return (random.between(1, 223) << 24) | (bits & 0x00ffffffU);
+}
+
+int v4_length(SplitMix& random) {
+  const std::uint32_t r = random.below(1000);
+  if (r < 1) return static_cast<int>(random.between(16, 23));  // containers: few
+  if (r < 60) return 24;
+  if (r < 210) return static_cast<int>(random.between(25, 27));
+  if (r < 510) return 28;
+  if (r < 710) return 29;
+  if (r < 810) return 30;
+  if (r < 850) return 31;
+  return 32;
+}
+
+Block<std::uint32_t> v4_block(std::uint32_t address, int length) {
+  const std::uint32_t host = length == 32 ? 0 : (0xffffffffU >> length);
+  return {address & ~host, address | host};
+}
+
+const std::vector<Block<std::uint32_t>>& v4_index_blocks() {
+  static const std::vector<Block<std::uint32_t>> blocks = [] {
+    SplitMix random(0x5eed0004);
+    std::vector<Block<std::uint32_t>> out;
+    out.reserve(kIndexSize);
+    for (std::size_t i = 0; i < kIndexSize; ++i) {
+      const std::uint32_t address = v4_address(random);
+      out.push_back(v4_block(address, v4_length(random)));
+    }
+    return out;
+  }();
+  return blocks;
+}
+
+// ---- IPv6 -----------------------------------------------------------------------------------
+
+Block<uint128> v6_block(uint128 address, int length) {
+  const uint128 host = length == 128 ? uint128{0} : (~uint128{0} >> length);
+  return {address & ~host, address | host};
+}
+
+uint128 v6_address(SplitMix& random) {
+  const uint128 low = random.next();
+  if (random.below(10) < 8) {
+    // 2001:db8::/32, site and subnet numbers dense in the low bits of their fields.
+    const std::uint64_t high = (0x20010db8ULL << 32) | (std::uint64_t{random.below(65536)} << 16) |
+                               random.below(65536);
+    return (uint128{high} << 64) | low;
+  }
+  return (uint128{0x2000000000000000ULL | (random.next() >> 3)} << 64) | low;
+}
+
+Block<uint128> v6_random_block(SplitMix& random) {
+  const uint128 address = v6_address(random);
+  const bool enterprise = (address >> 96) == 0x20010db8U;
+  int length = 64;
+  if (!enterprise) {
+    length = static_cast<int>(random.between(32, 64));
+  } else {
+    const std::uint32_t r = random.below(100);
+    length = r < 5 ? 48 : r < 20 ? 56 : r < 80 ? 64 : r < 85 ? 127 : 128;
+  }
+  return v6_block(address, length);
+}
+
+const std::vector<Block<uint128>>& v6_index_blocks() {
+  static const std::vector<Block<uint128>> blocks = [] {
+    SplitMix random(0x5eed0006);
+    std::vector<Block<uint128>> out;
+    out.reserve(kIndexSize);
+    for (std::size_t i = 0; i < kIndexSize; ++i) out.push_back(v6_random_block(random));
+    return out;
+  }();
+  return blocks;
+}
+
+// ---- indexes and queries ----------------------------------------------------------------------
+
+template <typename Key>
+ipplan::IntervalIndex<Key> build_index(const std::vector<Block<Key>>& blocks) {
+  ipplan::IntervalIndex<Key> index;
+  index.reserve(blocks.size());
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    index.add(blocks[i].first, blocks[i].last, static_cast<std::uint32_t>(i));
+  }
+  index.build();
+  return index;
+}
+
+const ipplan::IntervalIndex<std::uint32_t>& v4_index() {
+  static const auto index = build_index(v4_index_blocks());
+  return index;
+}
+const ipplan::IntervalIndex<uint128>& v6_index() {
+  static const auto index = build_index(v6_index_blocks());
+  return index;
+}
+
+enum class QueryShape { kPoint, kBlock };
+
+// IPv4: a single address or a /24, from the index's regions.
+std::vector<Block<std::uint32_t>> v4_queries(QueryShape shape) {
+  SplitMix random(shape == QueryShape::kPoint ? 0x9001 : 0x9024);
+  std::vector<Block<std::uint32_t>> out;
+  out.reserve(kQueries);
+  for (std::size_t i = 0; i < kQueries; ++i) {
+    out.push_back(v4_block(v4_address(random), shape == QueryShape::kPoint ? 32 : 24));
+  }
+  return out;
+}
+
+// IPv6: a single address or a /64.
+std::vector<Block<uint128>> v6_queries(QueryShape shape) {
+  SplitMix random(shape == QueryShape::kPoint ? 0x9601 : 0x9664);
+  std::vector<Block<uint128>> out;
+  out.reserve(kQueries);
+  for (std::size_t i = 0; i < kQueries; ++i) {
+    out.push_back(v6_block(v6_address(random), shape == QueryShape::kPoint ? 128 : 64));
+  }
+  return out;
+}
+
+template <typename Key>
+void build_benchmark(benchmark::State& state, const std::vector<Block<Key>>& blocks) {
+  for (auto _ : state) {
+    ipplan::IntervalIndex<Key> index = build_index(blocks);
+    benchmark::DoNotOptimize(index.entries().data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * blocks.size()));
+}
+
+void BM_IndexBuildV4(benchmark::State& state) { build_benchmark(state, v4_index_blocks()); }
+void BM_IndexBuildV6(benchmark::State& state) { build_benchmark(state, v6_index_blocks()); }
+
+template <typename Key>
+void overlap_benchmark(benchmark::State& state, const ipplan::IntervalIndex<Key>& index,
+                       const std::vector<Block<Key>>& queries) {
+  std::uint64_t hits = 0;
+  std::uint64_t checksum = 0;
+  for (auto _ : state) {
+    for (const Block<Key>& q : queries) {
+      index.for_each_overlap(q.first, q.last, [&](const auto& entry) {
+        ++hits;
+        checksum += entry.id;
+        return true;
+      });
+    }
+  }
+  benchmark::DoNotOptimize(checksum);
+  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(total));
+  state.counters["hits"] = static_cast<double>(hits) / total;
+}
+
+template <typename Key>
+void any_overlap_benchmark(benchmark::State& state, const ipplan::IntervalIndex<Key>& index,
+                           const std::vector<Block<Key>>& queries) {
+  std::uint64_t found = 0;
+  for (auto _ : state) {
+    for (const Block<Key>& q : queries) found += index.any_overlap(q.first, q.last) ? 1 : 0;
+  }
+  benchmark::DoNotOptimize(found);
+  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(total));
+  state.counters["found"] = static_cast<double>(found) / total;  // share of queries with a hit
+}
+
+void BM_IndexOverlapV4(benchmark::State& state) {
+  static const auto points = v4_queries(QueryShape::kPoint);
+  static const auto blocks = v4_queries(QueryShape::kBlock);
+  overlap_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+}
+void BM_IndexAnyOverlapV4(benchmark::State& state) {
+  static const auto points = v4_queries(QueryShape::kPoint);
+  static const auto blocks = v4_queries(QueryShape::kBlock);
+  any_overlap_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+}
+void BM_IndexOverlapV6(benchmark::State& state) {
+  static const auto points = v6_queries(QueryShape::kPoint);
+  static const auto blocks = v6_queries(QueryShape::kBlock);
+  overlap_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+}
+void BM_IndexAnyOverlapV6(benchmark::State& state) {
+  static const auto points = v6_queries(QueryShape::kPoint);
+  static const auto blocks = v6_queries(QueryShape::kBlock);
+  any_overlap_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+}
+
+// ---- aggregate ------------------------------------------------------------------------------
+
+const std::vector<ipplan::Range>& aggregate_input() {
+  static const std::vector<ipplan::Range> ranges = [] {
+    const std::string text =
+        ipplan::bench::generate_list(ipplan::bench::ListFamily::kV4, kIndexSize);
+    std::vector<ipplan::Range> out;
+    out.reserve(kIndexSize);
+    for (std::string_view line : ipplan::bench::split_lines(text)) {
+      out.emplace_back(ipplan::parse_prefix(line).value);
+    }
+    return out;
+  }();
+  return ranges;
+}
+
+void BM_Aggregate(benchmark::State& state) {
+  const std::vector<ipplan::Range>& input = aggregate_input();
+  std::size_t blocks = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<ipplan::Range> copy = input;  // aggregate() takes its input by value
+    state.ResumeTiming();
+    const std::vector<ipplan::Prefix> result = ipplan::aggregate(std::move(copy));
+    blocks = result.size();
+    benchmark::DoNotOptimize(result.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * input.size()));
+  state.counters["blocks"] = static_cast<double>(blocks);
+}
+
+// merge_ranges alone: the sort and the sweep, without the CIDR cover.
+void BM_MergeRanges(benchmark::State& state) {
+  const std::vector<ipplan::Range>& input = aggregate_input();
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<ipplan::Range> copy = input;
+    state.ResumeTiming();
+    ipplan::merge_ranges(copy);
+    benchmark::DoNotOptimize(copy.data());
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * input.size()));
+}
+
+}  // namespace
+
+BENCHMARK(BM_IndexBuildV4)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexBuildV6)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexOverlapV4)->ArgName("slash24")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexAnyOverlapV4)->ArgName("slash24")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_IndexAnyOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Aggregate)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MergeRanges)->Unit(benchmark::kMillisecond);

@@ -11,6 +11,7 @@
 #include "ipplan/parse.h"
 #include "ipplan/strings.h"
 #include "output.h"
+#include "reserve.h"
 
 namespace ipplan::cli {
 namespace {
@@ -100,9 +101,32 @@ struct SuggestOptions {
   int size = 28;
   std::size_t count = 1;
   std::string strategy = "first-fit";
+  ReserveOptions reserve;
 };
 
-int run_suggest(const SuggestOptions& options) {
+void print_suggestion(const SuggestOptions& options, const std::vector<Prefix>& pools,
+                      Strategy strategy, const Suggestion& suggestion, Writer& out) {
+  if (options.common.format() == OutputFormat::kJson) {
+    out << "{\"pools\": [";
+    for (std::size_t i = 0; i < pools.size(); ++i) {
+      out << (i == 0 ? "\"" : ", \"") << to_string(pools[i]) << '"';
+    }
+    out << "], \"size\": " << options.size << ", \"strategy\": \"" << strategy_name(strategy)
+        << "\", \"count\": " << options.count << ", \"blocks\": [";
+    for (std::size_t i = 0; i < suggestion.blocks.size(); ++i) {
+      out << (i == 0 ? "\"" : ", \"") << to_string(suggestion.blocks[i]) << '"';
+    }
+    out << "]";
+    if (!options.reserve.ledger.empty()) {
+      out << ", \"reserved\": " << (suggestion.blocks.size() == options.count ? "true" : "false");
+    }
+    out << "}\n";
+  } else {
+    print_prefix_list(suggestion.blocks, options.common.format(), out);
+  }
+}
+
+int run_suggest(SuggestOptions options) {
   std::vector<Prefix> pools;
   std::vector<Prefix> excludes;
   if (!parse_prefix_options("--pool", options.pools, pools) ||
@@ -122,6 +146,10 @@ int run_suggest(const SuggestOptions& options) {
       return kExitBadInput;
     }
   }
+  std::optional<LedgerLock> ledger;
+  if (const int code = lock_ledger(options.reserve, options.input, ledger); code != kExitOk) {
+    return code;
+  }
   Inventory inventory;
   if (const int code = load_for_command("suggest", options.common, options.input, inventory);
       code != kExitOk) {
@@ -133,28 +161,28 @@ int run_suggest(const SuggestOptions& options) {
   for (std::size_t i = 0; i < pools.size(); ++i) {
     warn_ancestors(inventory, pools[i], suggestion.assigned_ancestors[i], options.common.quiet);
   }
-  Writer out(stdout);
-  if (options.common.format() == OutputFormat::kJson) {
-    out << "{\"pools\": [";
-    for (std::size_t i = 0; i < pools.size(); ++i) {
-      out << (i == 0 ? "\"" : ", \"") << to_string(pools[i]) << '"';
+  const bool complete = suggestion.blocks.size() == options.count;
+  // Reserve before printing: blocks on stdout must never look reserved when the ledger refused
+  // them.
+  if (ledger && complete) {
+    std::vector<LedgerRow> rows;
+    for (const Prefix& block : suggestion.blocks) {
+      rows.push_back({block, std::string(kDefaultLedgerDomain), options.reserve.label});
     }
-    out << "], \"size\": " << options.size << ", \"strategy\": \"" << strategy_name(*strategy)
-        << "\", \"count\": " << options.count << ", \"blocks\": [";
-    for (std::size_t i = 0; i < suggestion.blocks.size(); ++i) {
-      out << (i == 0 ? "\"" : ", \"") << to_string(suggestion.blocks[i]) << '"';
+    if (const int code = reserve_rows(*ledger, rows, options.common.quiet); code != kExitOk) {
+      return code;
     }
-    out << "]}\n";
-  } else {
-    print_prefix_list(suggestion.blocks, options.common.format(), out);
   }
+  Writer out(stdout);
+  print_suggestion(options, pools, *strategy, suggestion, out);
   if (!out.flush()) {
     print_error("cannot write the output (disk full or closed pipe?)");
     return kExitBadInput;
   }
-  if (suggestion.blocks.size() < options.count) {
+  if (!complete) {
     print_error(str_cat("suggest: only ", suggestion.blocks.size(), " of ", options.count,
-                        " free /", options.size, " blocks fit in the pools"));
+                        " free /", options.size, " blocks fit in the pools",
+                        ledger ? "; nothing reserved" : ""));
     return kExitRejected;
   }
   return kExitOk;
@@ -183,8 +211,8 @@ void add_free_command(CLI::App& app, int& exit_code) {
       "records that contain the pool) as the minimal list of CIDR blocks.");
   add_common_options(*command, options->common);
   add_input_options(*command, options->input);
-  command->add_option("--pool", options->pools, "Pool to search (repeatable)")->required();
-  command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
+  add_repeatable_option(*command, "--pool", options->pools, "Pool to search (repeatable)")->required();
+  add_repeatable_option(*command, "--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
   command->callback([options, &exit_code] { exit_code = run_free(*options); });
 }
 
@@ -197,8 +225,8 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
       "fit are printed).");
   add_common_options(*command, options->common);
   add_input_options(*command, options->input);
-  command->add_option("--pool", options->pools, "Pool to allocate from (repeatable)")->required();
-  command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
+  add_repeatable_option(*command, "--pool", options->pools, "Pool to allocate from (repeatable)")->required();
+  add_repeatable_option(*command, "--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
   command->add_option("--size", options->size, "Prefix length of each block")
       ->check(CLI::Range(0, 128))
       ->capture_default_str();
@@ -208,6 +236,7 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
   command->add_option("--strategy", options->strategy, "first-fit, last-fit or best-fit")
       ->check(CLI::IsMember({"first-fit", "last-fit", "best-fit"}))
       ->capture_default_str();
+  add_reserve_options(*command, options->reserve, "ipplan suggest");
   command->callback([options, &exit_code] { exit_code = run_suggest(*options); });
 }
 

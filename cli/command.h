@@ -28,11 +28,17 @@ struct InputOptions {
   std::string input_format;
   bool skip_invalid = false;
   bool allow_host_bits = false;
+  std::vector<InputSpec> extra_inputs;  // added by the command itself, e.g. the --reserve ledger
 };
 void add_input_options(CLI::App& command, InputOptions& options);
 // What the engine needs from them.
 LoadOptions load_options(const InputOptions& options);
 std::vector<InputSpec> input_specs(const InputOptions& options);
+
+// A repeatable option (`--pool A --pool B`): each occurrence takes exactly one value, so the
+// inputs after it are not swallowed as more values.
+CLI::Option* add_repeatable_option(CLI::App& command, const std::string& name,
+                                   std::vector<std::string>& values, const std::string& help);
 
 // Parses each text as a prefix (strict: no host bits); on a bad one prints
 // `ipplan: OPTION: invalid prefix "...": reason` and returns false.

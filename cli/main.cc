@@ -36,6 +36,11 @@ void add_input_options(CLI::App& command, InputOptions& options) {
                    "Accept prefixes with host bits set, truncated, with a warning per line");
 }
 
+CLI::Option* add_repeatable_option(CLI::App& command, const std::string& name,
+                                   std::vector<std::string>& values, const std::string& help) {
+  return command.add_option(name, values, help)->allow_extra_args(false);
+}
+
 LoadOptions load_options(const InputOptions& options) {
   LoadOptions load;
   if (!options.input_format.empty()) load.format = parse_format_name(options.input_format);
@@ -47,6 +52,7 @@ std::vector<InputSpec> input_specs(const InputOptions& options) {
   std::vector<InputSpec> specs;
   specs.reserve(options.inputs.size());
   for (const std::string& text : options.inputs) specs.push_back(InputSpec::parse(text));
+  specs.insert(specs.end(), options.extra_inputs.begin(), options.extra_inputs.end());
   return specs;
 }
 

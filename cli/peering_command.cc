@@ -11,6 +11,7 @@
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
 #include "output.h"
+#include "reserve.h"
 
 namespace ipplan::cli {
 namespace {
@@ -28,6 +29,7 @@ struct PeeringOptions {
   int vlan = 100;
   std::string circuit_name;
   std::string resource_group;
+  ReserveOptions reserve;
 };
 
 std::string_view peering_type_flag(PeeringType type) {
@@ -152,7 +154,20 @@ void print_csv(const PeeringOptions& options, const PeeringPlan& plan, Writer& o
   }
 }
 
-int run_peering(const PeeringOptions& options) {
+std::vector<LedgerRow> ledger_rows(const PeeringOptions& options, const PeeringPlan& plan) {
+  std::vector<LedgerRow> rows;
+  for (std::size_t i = 0; i < plan.circuits.size(); ++i) {
+    const CircuitPlan& circuit = plan.circuits[i];
+    for (const Prefix& block : occupied_blocks(circuit)) {
+      rows.push_back({block, std::string(kDefaultLedgerDomain),
+                      str_cat(options.reserve.label, " ", circuit_name(options, i), " vlan ",
+                              circuit.vlan)});
+    }
+  }
+  return rows;
+}
+
+int run_peering(PeeringOptions options) {
   PeeringRequest request;
   if (!parse_prefix_options("--pool", options.pools, request.pools) ||
       !parse_prefix_options("--pool6", options.pools6, request.pools6) ||
@@ -176,6 +191,10 @@ int run_peering(const PeeringOptions& options) {
   if (request.peering == PeeringType::kPublic && !options.common.quiet) {
     print_error("note: Azure public peering is retired for new circuits; checked like Microsoft peering");
   }
+  std::optional<LedgerLock> ledger;
+  if (const int code = lock_ledger(options.reserve, options.input, ledger); code != kExitOk) {
+    return code;
+  }
   Inventory inventory;
   if (const int code = load_for_command("peering", options.common, options.input, inventory);
       code != kExitOk) {
@@ -187,6 +206,13 @@ int run_peering(const PeeringOptions& options) {
   const VerifyResult proof = verify(inventory, verify_options);
   const AllocationIndex index(inventory);
   const PeeringPlan plan = plan_peering(index, request);
+  // All or nothing, and before printing: a plan on stdout must not look reserved when it is not.
+  if (ledger && plan.complete()) {
+    if (const int code = reserve_rows(*ledger, ledger_rows(options, plan), options.common.quiet);
+        code != kExitOk) {
+      return code;
+    }
+  }
   Writer out(stdout);
   if (options.common.format_name == "az") {
     // Only a complete plan becomes commands: a half plan must not be run by a script.
@@ -206,6 +232,7 @@ int run_peering(const PeeringOptions& options) {
     return kExitBadInput;
   }
   for (const std::string& problem : plan.problems) print_error(str_cat("peering: ", problem));
+  if (ledger && !plan.complete()) print_error("peering: nothing reserved");
   return plan.complete() ? kExitOk : kExitRejected;
 }
 
@@ -220,10 +247,10 @@ void add_peering_command(CLI::App& app, int& exit_code) {
       "Exit 1 when the ASN is refused or not enough room fits.");
   add_common_options(*command, options->common, {"text", "json", "csv", "az"});
   add_input_options(*command, options->input);
-  command->add_option("--pool", options->pools, "IPv4 pool to take peering blocks from (repeatable)")
+  add_repeatable_option(*command, "--pool", options->pools, "IPv4 pool to take peering blocks from (repeatable)")
       ->required();
-  command->add_option("--pool6", options->pools6, "IPv6 pool for /126 peering subnets (repeatable)");
-  command->add_option("--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
+  add_repeatable_option(*command, "--pool6", options->pools6, "IPv6 pool for /126 peering subnets (repeatable)");
+  add_repeatable_option(*command, "--exclude", options->excludes, "Also treat this CIDR as used (repeatable)");
   command->add_option("--asn", options->asn_text, "Your BGP ASN (65001, AS65001 or asdot)")
       ->required();
   command->add_option("--peering", options->peering, "Peering type")
@@ -239,6 +266,7 @@ void add_peering_command(CLI::App& app, int& exit_code) {
   command->add_option("--circuit-name", options->circuit_name, "Circuit name for the az commands");
   command->add_option("--resource-group", options->resource_group,
                       "Resource group for the az commands");
+  add_reserve_options(*command, options->reserve, "expressroute peering");
   command->callback([options, &exit_code] { exit_code = run_peering(*options); });
 }
 

@@ -161,7 +161,7 @@ void add_verify_command(CLI::App& app, int& exit_code) {
       "with both sources, grouped into clusters (exit 1).");
   add_common_options(*command, options->common);
   add_input_options(*command, options->input);
-  command->add_option("--vrf-group", options->vrf_groups,
+  add_repeatable_option(*command, "--vrf-group", options->vrf_groups,
                       "VRFs that leak routes into one namespace, comma-separated (repeatable)");
   command->add_flag("--all-vrfs", options->all_vrfs,
                     "Check every VRF against every other (what ExpressRoute private peering sees)");

@@ -22,12 +22,14 @@
 #include <vector>
 
 #include "collecting_sink.h"
+#include "test_values.h"
 #include "ipplan/input_format.h"
 #include "ipplan/ledger.h"
 #include "ipplan/parse.h"
 #include "ipplan/strings.h"
 
 using namespace ipplan;
+using ipplan::testing::prefix;
 using ipplan::testing::CollectingSink;
 using std::chrono::milliseconds;
 
@@ -70,12 +72,6 @@ std::vector<std::string> names_in(const std::string& dir) {
   }
   std::sort(names.begin(), names.end());
   return names;
-}
-
-Prefix prefix(std::string_view text) {
-  const auto parsed = parse_prefix(text);
-  REQUIRE(parsed.ok());
-  return parsed.value;
 }
 
 // 2026-11-25T10:20:30Z

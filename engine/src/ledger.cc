@@ -397,4 +397,20 @@ absl::Status LedgerLock::append(std::span<const LedgerRow> rows,
   return absl::OkStatus();
 }
 
+std::optional<InputSpec> ledger_input(const LedgerLock& lock, std::span<const InputSpec> inputs) {
+  if (!lock.exists() || lock.current_bytes().empty()) return std::nullopt;
+  struct stat ledger {};
+  const bool known = ::stat(lock.path().c_str(), &ledger) == 0;
+  for (const InputSpec& input : inputs) {
+    struct stat st {};
+    if (known && input.path != "-" && ::stat(input.path.c_str(), &st) == 0 && st.st_dev == ledger.st_dev &&
+        st.st_ino == ledger.st_ino) {
+      return std::nullopt;
+    }
+  }
+  InputSpec spec = InputSpec::parse(lock.path());
+  spec.format = InputFormat::kCsv;
+  return spec;
+}
+
 }  // namespace ipplan

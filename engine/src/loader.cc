@@ -17,7 +17,8 @@ std::string open_error_message(const absl::Status& status) {
 absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options) {
   absl::StatusOr<InputFile> file = InputFile::open(spec);
   if (!file.ok()) return file.status();
-  const InputFormat format = options.format.value_or(detect_format(file->bytes()));
+  const InputFormat format =
+      spec.format.value_or(options.format.value_or(detect_format(file->bytes())));
   return OpenedInput{std::move(*file), format};
 }
 

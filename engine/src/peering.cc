@@ -26,6 +26,23 @@ PeeringLink peering_link(const Prefix& subnet) {
   return {subnet, plus(subnet.first(), 1), plus(subnet.first(), 2)};
 }
 
+std::vector<Prefix> occupied_blocks(const CircuitPlan& circuit) {
+  std::vector<Prefix> blocks;
+  if (circuit.block) {
+    blocks.push_back(*circuit.block);
+  } else {
+    blocks.push_back(circuit.primary.subnet);
+    blocks.push_back(circuit.secondary.subnet);
+  }
+  if (circuit.block6) {
+    blocks.push_back(*circuit.block6);
+  } else if (circuit.primary6) {
+    blocks.push_back(circuit.primary6->subnet);
+    blocks.push_back(circuit.secondary6->subnet);
+  }
+  return blocks;
+}
+
 absl::Status check_peering_request(const PeeringRequest& request) {
   if (request.block != 28 && request.block != 29 && request.block != 30) {
     return absl::InvalidArgumentError(

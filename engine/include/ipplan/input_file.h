@@ -8,16 +8,20 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
+#include "ipplan/input_format.h"
 
 namespace ipplan {
 
 struct InputSpec {
   std::string path;    // as given; "-" is standard input
   std::string domain;  // DOMAIN= when given, else the file name without its extension ("stdin")
+  // This input's format whatever --input-format says (a ledger is always CSV); else detected.
+  std::optional<InputFormat> format;
 
   // Splits `DOMAIN=PATH`. Text whose whole spelling names an existing file stays a path, so a
   // file called `a=b.txt` still reads.

@@ -40,12 +40,14 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "ipplan/input_file.h"
 #include "ipplan/prefix.h"
 
 namespace ipplan {
@@ -107,5 +109,11 @@ class LedgerLock {
   bool exists_ = false;
   std::string bytes_;
 };
+
+// The ledger as one more input of the run, read under the lock: its spec (domain as for any file:
+// its name without the extension), or nullopt when the ledger is absent or empty, or when one of
+// `inputs` already names the same file (same device and inode), so that its rows are not read
+// twice and do not show up as duplicates of themselves.
+std::optional<InputSpec> ledger_input(const LedgerLock& lock, std::span<const InputSpec> inputs);
 
 }  // namespace ipplan

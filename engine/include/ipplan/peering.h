@@ -64,6 +64,10 @@ absl::Status check_peering_request(const PeeringRequest& request);
 
 PeeringPlan plan_peering(const AllocationIndex& index, const PeeringRequest& request);
 
+// The blocks a circuit takes from the pools, to reserve: its block (or its two independent /30s),
+// then its IPv6 block (or two /126s).
+std::vector<Prefix> occupied_blocks(const CircuitPlan& circuit);
+
 // The link of a /30 or /126: first usable address for the customer, second for Microsoft.
 PeeringLink peering_link(const Prefix& subnet);
 

@@ -1,0 +1,64 @@
+// e2e_support.h — running the built `ipplan` binary from a test: stdout, stderr and exit code as
+// a script would see them. IPPLAN_BINARY and IPPLAN_FIXTURES come from tests/CMakeLists.txt.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+// Namespace e2e, not ipplan: the function ipplan() would clash with it.
+namespace e2e {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+
+inline std::string fixture_path(const std::string& name) {
+  return std::string(IPPLAN_FIXTURES) + "/" + name;
+}
+
+// Runs the shell text `script` in the fixtures directory, its standard streams redirected as a
+// whole (`{ script; }`), optionally feeding `stdin_text`. `stdout_path` replaces the captured
+// stdout (e.g. /dev/full).
+inline Run run_shell(const std::string& script, const std::string& stdin_text = "",
+                     const std::string& stdout_path = "") {
+  char dir_template[] = "/tmp/ipplan-e2e-XXXXXX";
+  const std::string dir = ::mkdtemp(dir_template);
+  const std::string in = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr";
+  std::ofstream(in, std::ios::binary) << stdin_text;
+  const std::string command = std::string("cd ") + IPPLAN_FIXTURES + " && { " + script + "\n} <" +
+                              in + " >" + (stdout_path.empty() ? out : stdout_path) + " 2>" + err;
+  const int status = std::system(command.c_str());
+  Run run;
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  run.out = slurp(out);
+  run.err = slurp(err);
+  std::remove(in.c_str());
+  std::remove(out.c_str());
+  std::remove(err.c_str());
+  ::rmdir(dir.c_str());
+  return run;
+}
+
+// Runs `ipplan ARGS` (ARGS is shell text) like run_shell.
+inline Run ipplan(const std::string& args, const std::string& stdin_text = "",
+                  const std::string& stdout_path = "") {
+  return run_shell(std::string(IPPLAN_BINARY) + " " + args, stdin_text, stdout_path);
+}
+
+}  // namespace e2e

@@ -79,7 +79,8 @@ void print_text(const PeeringOptions& options, const VerifyResult& proof,
         << (proof.families() == 1 ? " family" : " families") << ", 0 conflicts\n";
   } else {
     out << "warning: the inputs hold " << proof.conflict_count
-        << " conflicting pairs (run ipplan verify); the plan avoids all of them\n";
+        << (proof.conflict_count == 1 ? " conflicting pair" : " conflicting pairs")
+        << " (run ipplan verify); the plan avoids all of them\n";
   }
   out << "ASN: AS" << plan.asn.asn << ' ' << (plan.asn.valid ? "valid" : "rejected") << " for "
       << peering_name(plan.asn.peering) << " peering: " << plan.asn.reason << '\n';

@@ -53,7 +53,8 @@ class ConflictPrinter {
       out_ << "verified: " << scope << ", 0 conflicts\n";
       return;
     }
-    out_ << "conflicts: " << result.conflict_count << " conflicting pairs in "
+    out_ << "conflicts: " << result.conflict_count
+         << (result.conflict_count == 1 ? " conflicting pair in " : " conflicting pairs in ")
          << result.clusters.size() << (result.clusters.size() == 1 ? " cluster" : " clusters")
          << " (" << scope << ")\n";
     std::size_t number = 0;

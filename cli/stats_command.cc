@@ -46,6 +46,7 @@ void print_text(const Inventory& inventory, const InventoryStats& s, Writer& out
     out << pad(d.domain, width) << pad(str_cat(d.records), 10) << pad(str_cat(d.assigned), 10)
         << pad(str_cat(d.containers), 12) << pad(str_cat(d.ipv4), 10) << d.ipv6 << '\n';
   }
+  for (const InputSummary& i : inventory.inputs()) width = std::max(width, i.name.size() + 2);
   out << '\n' << pad("input", width) << pad("format", 19) << pad("records", 10) << pad("errors", 8)
       << pad("warnings", 10) << "skipped\n";
   for (const InputSummary& i : inventory.inputs()) {

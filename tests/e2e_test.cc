@@ -2,59 +2,16 @@
 // code, as a script calling ipplan would see them.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 
-namespace {
+#include "ipplan_process.h"
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-
-std::string fixture_path(const std::string& name) {
-  return std::string(IPPLAN_FIXTURES) + "/" + name;
-}
-
-// Runs `ipplan ARGS` through the shell (ARGS is shell text), optionally feeding `stdin_text`.
-// `stdout_path` replaces the captured stdout (e.g. /dev/full).
-Run ipplan(const std::string& args, const std::string& stdin_text = "",
-           const std::string& stdout_path = "") {
-  char dir_template[] = "/tmp/ipplan-e2e-XXXXXX";
-  const std::string dir = ::mkdtemp(dir_template);
-  const std::string in = dir + "/stdin", out = dir + "/stdout", err = dir + "/stderr";
-  std::ofstream(in, std::ios::binary) << stdin_text;
-  const std::string command = std::string("cd ") + IPPLAN_FIXTURES + " && " + IPPLAN_BINARY + " " +
-                              args + " <" + in + " >" + (stdout_path.empty() ? out : stdout_path) + " 2>" + err;
-  const int status = std::system(command.c_str());
-  Run run;
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  run.out = slurp(out);
-  run.err = slurp(err);
-  std::remove(in.c_str());
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  ::rmdir(dir.c_str());
-  return run;
-}
-
-}  // namespace
+using e2e::fixture_path;
+using e2e::ipplan;
+using e2e::Run;
+using e2e::slurp;
 
 TEST_CASE("help lists the commands and exits 0", "[e2e][cli]") {
   const Run run = ipplan("--help");
@@ -118,7 +75,8 @@ TEST_CASE("normalize reports every bad line as PATH:LINE: reason and exits 2", "
 }
 
 // Every malformed fixture has a sibling NAME.expected with the exact error lines normalize must
-// print (stderr less the summary, warnings and notes), and the run must exit 2.
+// print (stderr less the summary, warnings and notes), and the run must exit 2; verify must
+// exit 2 with nothing on stdout.
 TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[e2e][malformed]") {
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(fixture_path("malformed"))) {
@@ -138,6 +96,10 @@ TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[
     }
     CHECK(errors == slurp(expected_path));
     CHECK_FALSE(errors.empty());
+    // A result computed from the whole inventory is never printed from partly read input.
+    const Run verify = ipplan("verify " + input);
+    CHECK(verify.exit_code == 2);
+    CHECK(verify.out.empty());
     ++checked;
   }
   CHECK(checked >= 6);

@@ -126,6 +126,7 @@ int run_normalize(const NormalizeOptions& options) {
       diagnostics({Severity::kUnreadable, spec.display_name(), open_error_message(input.status())});
       continue;
     }
+    if (const auto warning = empty_input_warning(spec, input->file.bytes())) diagnostics(*warning);
     sink.begin_input(spec.display_name());
     read_input(input->format, input->file.bytes(), load.read, sink);
   }

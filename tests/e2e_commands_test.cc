@@ -4,9 +4,9 @@
 
 #include <string>
 
-#include "e2e_support.h"
+#include "ipplan_process.h"
 
-using namespace e2e;  // NOLINT: the helpers of e2e_support.h
+using namespace e2e;  // NOLINT: the helpers of ipplan_process.h
 
 namespace {
 

@@ -11,24 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "e2e_support.h"
+#include "ipplan_process.h"
 
-using namespace e2e;  // NOLINT: the helpers of e2e_support.h
+using namespace e2e;  // NOLINT: the helpers of ipplan_process.h
 
 namespace {
-
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char pattern[] = "/tmp/ipplan-reserve-XXXXXX";
-    path = ::mkdtemp(pattern);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string operator/(const std::string& name) const { return path + "/" + name; }
-};
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -56,7 +43,7 @@ const std::string kInputs = " onprem-datacenter.txt azure-vnets.json";
 
 TEST_CASE("reserve: the first run creates the ledger / the next run reads it", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   const Run first = ipplan("suggest --pool 172.31.255.0/24 --reserve " + ledger +
                            " --label 'er-ams, primary'" + kInputs);
   CHECK(first.exit_code == 0);
@@ -84,7 +71,7 @@ TEST_CASE("reserve: the first run creates the ledger / the next run reads it", "
 
 TEST_CASE("reserve: peering reserves each circuit's blocks", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   const Run run = ipplan("peering --pool 172.31.255.0/24 --pool6 2001:db8:ffff::/120 --asn 65010 "
                          "--circuits 2 --circuit-name er --reserve " + ledger + kInputs);
   CHECK(run.exit_code == 0);
@@ -107,7 +94,7 @@ TEST_CASE("reserve: peering reserves each circuit's blocks", "[e2e][reserve]") {
 
 TEST_CASE("reserve: fewer blocks than asked reserves nothing and exits 1", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   const Run run = ipplan("suggest --pool 172.31.255.0/26 --count 4 --reserve " + ledger + kInputs);
   CHECK(run.exit_code == 1);
   CHECK(run.out == "172.31.255.16/28\n172.31.255.32/28\n172.31.255.48/28\n");
@@ -117,19 +104,19 @@ TEST_CASE("reserve: fewer blocks than asked reserves nothing and exits 1", "[e2e
 
 TEST_CASE("reserve: 20 runs at once get 20 distinct blocks and 20 whole rows", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   // Rows already there must survive untouched.
   REQUIRE(ipplan("suggest --quiet --pool 10.99.0.0/16 --count 3 --reserve " + ledger + kInputs).exit_code == 0);
   const std::string old_rows = slurp(ledger);
   std::string script = "for i in $(seq 1 20); do " + kIpplan +
                        " suggest --quiet --pool 10.99.0.0/16 --reserve " + ledger + kInputs + " >" +
-                       dir.path + "/out.$i 2>" + dir.path + "/err.$i & done; wait";
+                       dir.path() + "/out.$i 2>" + dir.path() + "/err.$i & done; wait";
   const Run run = run_shell(script);
   CHECK(run.exit_code == 0);
   std::set<std::string> blocks;
   for (int i = 1; i <= 20; ++i) {
-    const std::string out = slurp(dir / ("out." + std::to_string(i)));
-    INFO("run " << i << " stderr: " << slurp(dir / ("err." + std::to_string(i))));
+    const std::string out = slurp(dir.file("out." + std::to_string(i)));
+    INFO("run " << i << " stderr: " << slurp(dir.file("err." + std::to_string(i))));
     CHECK(lines_of(out).size() == 1);
     blocks.insert(out);
   }
@@ -144,12 +131,12 @@ TEST_CASE("reserve: 20 runs at once get 20 distinct blocks and 20 whole rows", "
   const std::vector<std::string> reserved = lines_of(normalized.out);
   CHECK(reserved.size() == 23);
   CHECK(std::set<std::string>(reserved.begin(), reserved.end()).size() == 23);
-  CHECK(temporaries_in(dir.path) == 0);
+  CHECK(temporaries_in(dir.path()) == 0);
 }
 
 TEST_CASE("reserve: a run killed with SIGKILL mid-write leaves the ledger intact", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   REQUIRE(ipplan("suggest --quiet --pool 10.99.0.0/24 --reserve " + ledger + kInputs).exit_code == 0);
   const std::string before = slurp(ledger);
   // The test-only pause holds the run after its temporary file is written and synced and before
@@ -162,18 +149,18 @@ TEST_CASE("reserve: a run killed with SIGKILL mid-write leaves the ledger intact
   const Run killed = run_shell(script);
   CHECK(killed.out == "killed 137\n");
   CHECK(slurp(ledger) == before);
-  CHECK(temporaries_in(dir.path) == 1);
+  CHECK(temporaries_in(dir.path()) == 1);
   // The next run cleans up what the killed one left and reserves the next block.
   const Run next = ipplan("suggest --pool 10.99.0.0/24 --reserve " + ledger + kInputs);
   CHECK(next.exit_code == 0);
   CHECK(next.out == "10.99.0.16/28\n");
-  CHECK(temporaries_in(dir.path) == 0);
+  CHECK(temporaries_in(dir.path()) == 0);
   CHECK(lines_of(slurp(ledger)).size() == 3);
 }
 
 TEST_CASE("reserve: a write that fails leaves the ledger byte-identical and exits 2", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   // A ledger of 64 rows (several KiB), then a file size limit of 512 bytes for the next run: its
   // temporary copy cannot be written, as on a full disk.
   REQUIRE(ipplan("suggest --quiet --pool 10.99.0.0/16 --count 64 --reserve " + ledger + kInputs).exit_code == 0);
@@ -186,12 +173,12 @@ TEST_CASE("reserve: a write that fails leaves the ledger byte-identical and exit
   CHECK(has(run.err, "--reserve: " + ledger));
   CHECK(has(run.err, "nothing reserved, the ledger is unchanged"));
   CHECK(slurp(ledger) == before);
-  CHECK(temporaries_in(dir.path) == 0);
+  CHECK(temporaries_in(dir.path()) == 0);
 }
 
 TEST_CASE("reserve: a held lock times out with a clear error", "[e2e][reserve]") {
   TempDir dir;
-  const std::string ledger = dir / "ledger.csv";
+  const std::string ledger = dir.file("ledger.csv");
   const std::string script = "flock " + ledger + ".lock sleep 3 & sleep 0.5; " +
                              kIpplan + " suggest --pool 10.99.0.0/24 --lock-timeout 0.2 --reserve " +
                              ledger + kInputs + "; echo exit $?; wait";
@@ -203,7 +190,7 @@ TEST_CASE("reserve: a held lock times out with a clear error", "[e2e][reserve]")
 
 TEST_CASE("reserve: a file that is not a ledger is refused / not overwritten", "[e2e][reserve]") {
   TempDir dir;
-  const std::string other = dir / "prefixes.txt";
+  const std::string other = dir.file("prefixes.txt");
   std::ofstream(other) << "10.99.0.0/28\n";
   const Run run = ipplan("suggest --pool 10.99.0.0/24 --reserve " + other + kInputs);
   CHECK(run.exit_code == 2);

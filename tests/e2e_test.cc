@@ -2,19 +2,16 @@
 // code, as a script calling ipplan would see them.
 #include <catch2/catch.hpp>
 
-#include "e2e_support.h"
-
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string>
 
-using namespace e2e;  // NOLINT: the helpers of e2e_support.h
+#include "ipplan_process.h"
+
+using e2e::fixture_path;
+using e2e::ipplan;
+using e2e::Run;
+using e2e::slurp;
 
 TEST_CASE("help lists the commands and exits 0", "[e2e][cli]") {
   const Run run = ipplan("--help");
@@ -78,7 +75,8 @@ TEST_CASE("normalize reports every bad line as PATH:LINE: reason and exits 2", "
 }
 
 // Every malformed fixture has a sibling NAME.expected with the exact error lines normalize must
-// print (stderr less the summary, warnings and notes), and the run must exit 2.
+// print (stderr less the summary, warnings and notes), and the run must exit 2; verify must
+// exit 2 with nothing on stdout.
 TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[e2e][malformed]") {
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(fixture_path("malformed"))) {
@@ -98,6 +96,10 @@ TEST_CASE("malformed fixtures give exactly their expected errors and exit 2", "[
     }
     CHECK(errors == slurp(expected_path));
     CHECK_FALSE(errors.empty());
+    // A result computed from the whole inventory is never printed from partly read input.
+    const Run verify = ipplan("verify " + input);
+    CHECK(verify.exit_code == 2);
+    CHECK(verify.out.empty());
     ++checked;
   }
   CHECK(checked >= 6);

@@ -249,9 +249,9 @@ std::string_view first_line(std::string_view bytes) {
   return {};
 }
 
-// The separator is whatever follows the first `header-<type>` token: comma, semicolon, tab or
-// space.
-CsvDialect infoblox_dialect(std::string_view bytes) {
+}  // namespace
+
+CsvDialect detect_infoblox_dialect(std::string_view bytes) {
   std::string_view line = csv_fields::trim(first_line(bytes));
   if (!line.empty() && line.front() == '"') line.remove_prefix(1);
   std::size_t i = 0;
@@ -270,8 +270,6 @@ CsvDialect infoblox_dialect(std::string_view bytes) {
   return dialect;
 }
 
-}  // namespace
-
 bool looks_like_infoblox(std::string_view bytes) {
   std::string_view line = csv_fields::trim(first_line(bytes));
   if (!line.empty() && line.front() == '"') line.remove_prefix(1);
@@ -281,7 +279,7 @@ bool looks_like_infoblox(std::string_view bytes) {
 
 void read_infoblox_csv(std::string_view bytes, const ReadOptions& options, RecordSink& sink) {
   InfobloxReader reader(options, sink);
-  reader.read(bytes, infoblox_dialect(bytes));
+  reader.read(bytes, detect_infoblox_dialect(bytes));
 }
 
 }  // namespace ipplan

@@ -22,6 +22,12 @@ absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions&
   return OpenedInput{std::move(*file), format};
 }
 
+std::optional<Diagnostic> empty_input_warning(const InputSpec& spec, std::string_view bytes) {
+  if (bytes.find_first_not_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
+  return Diagnostic{Severity::kWarning, spec.display_name(),
+                    bytes.empty() ? "empty input (0 bytes)" : "empty input (only blank lines)"};
+}
+
 LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,
                           Inventory& inventory, const DiagnosticHandler& on_diagnostic) {
   LoadResult result;
@@ -39,6 +45,9 @@ LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions
     }
     builder.begin_input(spec.display_name(), spec.domain, input->format,
                         options.digest_inputs ? sha256_hex(input->file.bytes()) : std::string());
+    if (auto warning = empty_input_warning(spec, input->file.bytes()); warning && on_diagnostic) {
+      on_diagnostic(*warning);
+    }
     read_input(input->format, input->file.bytes(), options.read, builder);
   }
   for (const InputSummary& input : inventory.inputs()) result.errors += input.errors;

@@ -16,12 +16,17 @@
 
 #include <string_view>
 
+#include "ipplan/csv.h"
 #include "ipplan/record.h"
 
 namespace ipplan {
 
 // True when the first non-blank line starts with `header-` (any case).
 bool looks_like_infoblox(std::string_view bytes);
+
+// The separator of an Infoblox file: whatever follows the first `header-<type>` token (comma,
+// semicolon, tab or space), else comma.
+CsvDialect detect_infoblox_dialect(std::string_view bytes);
 
 void read_infoblox_csv(std::string_view bytes, const ReadOptions& options, RecordSink& sink);
 

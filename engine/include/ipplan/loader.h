@@ -37,7 +37,12 @@ absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions&
 // open_input's failure without the path it starts with ("cannot open: No such file ...").
 std::string open_error_message(const absl::Status& status);
 
-// Reads every input into `inventory`.
+// The warning for an input of nothing but blanks ("empty input (0 bytes)"), else nullopt. It
+// reads as zero records, which is not an error, but it is what a failed export leaves behind,
+// and a proof over it proves nothing.
+std::optional<Diagnostic> empty_input_warning(const InputSpec& spec, std::string_view bytes);
+
+// Reads every input into `inventory`, with empty_input_warning for each empty one.
 LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,
                           Inventory& inventory, const DiagnosticHandler& on_diagnostic);
 

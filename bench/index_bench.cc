@@ -5,6 +5,8 @@
 //   BM_IndexOverlapV4/Point|Slash24  for_each_overlap visiting every hit, 64Ki queries a batch
 //   BM_IndexOverlapV6/Point|Slash64
 //   BM_IndexAnyOverlapV4/..., BM_IndexAnyOverlapV6/...  any_overlap (stops at the first hit)
+//   BM_SuggestFirstFit28          AllocationIndex::suggest: the first 1,000 free /28 in 10.0.0.0/8
+//                                 among the 1M IPv4 blocks above (index built outside the loop)
 //   BM_Aggregate                  ipplan::aggregate(std::vector<Range>) on the 1M IPv4 prefixes
 //                                 of list_generator.h (the lines `ipplan_gen --family v4` writes)
 //
@@ -29,6 +31,8 @@
 #include <vector>
 
 #include "ipplan/aggregate.h"
+#include "ipplan/allocation.h"
+#include "ipplan/inventory.h"
 #include "ipplan/interval_index.h"
 #include "ipplan/parse.h"
 #include "ipplan/prefix.h"
@@ -261,6 +265,37 @@ void BM_IndexAnyOverlapV6(benchmark::State& state) {
   any_overlap_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
 }
 
+// ---- suggest ---------------------------------------------------------------------------------
+
+const ipplan::Inventory& v4_inventory() {
+  static const ipplan::Inventory inventory = [] {
+    ipplan::Inventory out;
+    ipplan::InventoryBuilder builder(out, nullptr);
+    builder.begin_input("bench", "bench", ipplan::InputFormat::kList);
+    ipplan::RawRecord raw;
+    for (const Block<std::uint32_t>& b : v4_index_blocks()) {
+      raw.range = *ipplan::Range::make(ipplan::Address::v4(b.first), ipplan::Address::v4(b.last));
+      ++raw.location.line;
+      builder.record(raw);
+    }
+    return out;
+  }();
+  return inventory;
+}
+
+void BM_SuggestFirstFit28(benchmark::State& state) {
+  static const ipplan::AllocationIndex index(v4_inventory());
+  const std::vector<ipplan::Prefix> pools = {
+      *ipplan::Prefix::make(ipplan::Address::v4(0x0a000000U), 8)};
+  std::size_t blocks = 0;
+  for (auto _ : state) {
+    const ipplan::Suggestion s = index.suggest(pools, {}, 28, 1000, ipplan::Strategy::kFirstFit);
+    blocks = s.blocks.size();
+    benchmark::DoNotOptimize(s.blocks.data());
+  }
+  state.counters["blocks"] = static_cast<double>(blocks);
+}
+
 // ---- aggregate ------------------------------------------------------------------------------
 
 const std::vector<ipplan::Range>& aggregate_input() {
@@ -313,5 +348,6 @@ BENCHMARK(BM_IndexOverlapV4)->ArgName("slash24")->Arg(0)->Arg(1)->Unit(benchmark
 BENCHMARK(BM_IndexAnyOverlapV4)->ArgName("slash24")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexAnyOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SuggestFirstFit28)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Aggregate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MergeRanges)->Unit(benchmark::kMillisecond);

@@ -1,12 +1,59 @@
-// aggregate.cc — merge, then cover.
+// aggregate.cc — merge, then cover. The sorts are radix sorts (radix_sort.h); IPv4 ranges of an
+// inventory take a tighter path still: 8-byte (first, last) words, sorted by first in two LSD
+// passes of 16 bits and merged in place.
 #include "ipplan/aggregate.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "radix_sort.h"
 
 namespace ipplan {
+namespace {
+
+// Range order (family, first ascending, last descending) as bytes: the family, then first and
+// the complement of last, each as wide as the family.
+std::uint8_t range_key_byte(const Range& range, int d) {
+  if (d == 0) return static_cast<std::uint8_t>(range.family());
+  --d;
+  const int width = range.family() == Family::kV4 ? 4 : 16;
+  if (d < width) return static_cast<std::uint8_t>(range.first().value() >> (8 * (width - 1 - d)));
+  d -= width;
+  if (d < width) return static_cast<std::uint8_t>(~range.last().value() >> (8 * (width - 1 - d)));
+  return 0;
+}
+
+// An IPv4 range as one word: first in the high half, last in the low half.
+constexpr std::uint64_t v4_word(std::uint32_t first, std::uint32_t last) {
+  return (std::uint64_t{first} << 32) | last;
+}
+
+// Sorts the words by first (the high half); the order among equal firsts does not matter here.
+void sort_by_first(std::vector<std::uint64_t>& words) {
+  std::vector<std::uint64_t> scratch(words.size());
+  for (const int shift : {32, 48}) {
+    std::vector<std::size_t> start(65536);
+    for (const std::uint64_t w : words) ++start[(w >> shift) & 0xffff];
+    std::size_t offset = 0;
+    for (std::size_t& s : start) offset += std::exchange(s, offset);
+    for (const std::uint64_t w : words) scratch[start[(w >> shift) & 0xffff]++] = w;
+    words.swap(scratch);
+  }
+}
+
+void cover_into(const Range& range, std::vector<Prefix>& prefixes) {
+  for_each_cover_prefix(range, [&](const Prefix& p) {
+    prefixes.push_back(p);
+    return true;
+  });
+}
+
+}  // namespace
 
 void merge_ranges(std::vector<Range>& ranges) {
-  std::sort(ranges.begin(), ranges.end());
+  detail::radix_sort(ranges.data(), ranges.data() + ranges.size(), 33, range_key_byte,
+                     [](const Range& a, const Range& b) { return a < b; });
   std::size_t out = 0;
   for (std::size_t i = 0; i < ranges.size();) {
     const Address first = ranges[i].first();
@@ -28,20 +75,35 @@ std::vector<Prefix> aggregate(std::vector<Range> ranges) {
   merge_ranges(ranges);
   std::vector<Prefix> prefixes;
   prefixes.reserve(ranges.size());
-  for (const Range& range : ranges) {
-    for_each_cover_prefix(range, [&](const Prefix& p) {
-      prefixes.push_back(p);
-      return true;
-    });
-  }
+  for (const Range& range : ranges) cover_into(range, prefixes);
   return prefixes;
 }
 
 std::vector<Prefix> aggregate(const Inventory& inventory) {
-  std::vector<Range> ranges;
-  ranges.reserve(inventory.records().size());
-  for (const Record& r : inventory.records()) ranges.push_back(r.range);
-  return aggregate(std::move(ranges));
+  std::vector<std::uint64_t> v4;
+  std::vector<Range> v6;
+  for (const Record& r : inventory.records()) {
+    if (r.range.family() == Family::kV4) {
+      v4.push_back(v4_word(r.range.first().v4_value(), r.range.last().v4_value()));
+    } else {
+      v6.push_back(r.range);
+    }
+  }
+  sort_by_first(v4);
+  std::vector<Prefix> prefixes;
+  prefixes.reserve(v4.size());
+  for (std::size_t i = 0; i < v4.size();) {
+    const auto first = static_cast<std::uint32_t>(v4[i] >> 32);
+    auto last = static_cast<std::uint32_t>(v4[i]);
+    // Join what overlaps or touches: first <= last + 1, without stepping past the top.
+    for (++i; i < v4.size() && (v4[i] >> 32) <= std::uint64_t{last} + 1; ++i) {
+      last = std::max(last, static_cast<std::uint32_t>(v4[i]));
+    }
+    cover_into(*Range::make(Address::v4(first), Address::v4(last)), prefixes);
+  }
+  std::vector<Prefix> v6_prefixes = aggregate(std::move(v6));
+  prefixes.insert(prefixes.end(), v6_prefixes.begin(), v6_prefixes.end());
+  return prefixes;
 }
 
 }  // namespace ipplan

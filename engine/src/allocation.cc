@@ -97,6 +97,26 @@ bool for_each_block(const Prefix& hole, int length, bool descending, Visitor&& v
   }
 }
 
+// The aligned blocks of `length` inside `free`, lowest first: the same blocks, in the same order,
+// as the sub-blocks of its minimal cover, without computing the cover (first-fit's hot loop).
+// Returns false when the visitor stopped.
+template <typename Visitor>
+bool for_each_aligned_block(const Range& free, int length, Visitor&& visit) {
+  const Family f = free.family();
+  const uint128 mask = hostmask_bits(f, length);  // block size - 1
+  const uint128 first = free.first().value();
+  const uint128 last = free.last().value();
+  const uint128 aligned = first & ~mask;
+  if (aligned != first && aligned + mask == Address::all_ones(f)) return true;  // top block
+  uint128 cursor = aligned == first ? first : aligned + mask + 1;
+  while (cursor <= last && last - cursor >= mask) {
+    if (!visit(Prefix::containing(at(f, cursor), length))) return false;
+    if (last - cursor == mask) break;  // the block ends the range (maybe the family's top)
+    cursor += mask + 1;
+  }
+  return true;
+}
+
 // The parts of `prefixes` inside `pool`, sorted and disjoint.
 std::vector<Range> clipped(const std::vector<Prefix>& prefixes, const Prefix& pool) {
   std::vector<Range> out;
@@ -247,6 +267,7 @@ Suggestion AllocationIndex::suggest(const std::vector<Prefix>& pools,
     if (length < pool.length() || length > pool.first().bits() || taken.size() >= count) continue;
     const UsedCursor used(view.used(), view.excludes, descending);
     for_each_free_range(pool, used, descending, [&](const Range& free) {
+      if (strategy == Strategy::kFirstFit) return for_each_aligned_block(free, length, take);
       bool go_on = true;
       std::vector<Prefix> cover;
       for_each_cover_prefix(free, [&](const Prefix& hole) {

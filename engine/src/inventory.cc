@@ -28,6 +28,10 @@ std::string Inventory::source(const Record& record) const {
 InventoryBuilder::InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic)
     : inventory_(inventory), on_diagnostic_(std::move(on_diagnostic)) {}
 
+void InventoryBuilder::reserve_more(std::size_t more) {
+  inventory_.records_.reserve(inventory_.records_.size() + more);
+}
+
 void InventoryBuilder::begin_input(std::string name, std::string domain, InputFormat format,
                                    std::string sha256) {
   input_id_ = static_cast<std::uint32_t>(inventory_.inputs_.size());

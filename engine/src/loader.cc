@@ -1,6 +1,8 @@
 // loader.cc — open, detect, read, for every input of a run.
 #include "ipplan/loader.h"
 
+#include <algorithm>
+
 #include "ipplan/digest.h"
 #include "ipplan/strings.h"
 
@@ -13,6 +15,20 @@ std::string open_error_message(const absl::Status& status) {
   }
   return std::string(message);
 }
+
+namespace {
+
+// An upper bound on the records of a line-based input (one a line at most; a CSV header or a
+// comment is one too many); 0 for JSON, whose records are not lines.
+std::size_t record_estimate(InputFormat format, std::string_view bytes) {
+  if (format == InputFormat::kAzureVnets || format == InputFormat::kAzureServiceTags ||
+      format == InputFormat::kNetboxJson) {
+    return 0;
+  }
+  return static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n')) + 1;
+}
+
+}  // namespace
 
 absl::StatusOr<OpenedInput> open_input(const InputSpec& spec, const LoadOptions& options) {
   absl::StatusOr<InputFile> file = InputFile::open(spec);
@@ -48,6 +64,7 @@ LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions
     if (auto warning = empty_input_warning(spec, input->file.bytes()); warning && on_diagnostic) {
       on_diagnostic(*warning);
     }
+    builder.reserve_more(record_estimate(input->format, input->file.bytes()));
     read_input(input->format, input->file.bytes(), options.read, builder);
   }
   for (const InputSummary& input : inventory.inputs()) result.errors += input.errors;

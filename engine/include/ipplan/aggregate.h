@@ -1,8 +1,8 @@
 // aggregate.h — the union of many ranges as the fewest CIDR blocks (Python's
 // collapse_addresses, for millions of ranges).
 //
-// merge_ranges sorts and joins overlapping or touching ranges of one family: O(n log n), in
-// place. aggregate then covers each merged range with its minimal prefix list. The result is
+// merge_ranges sorts (an in-place radix sort) and joins overlapping or touching ranges of one
+// family, in place. aggregate then covers each merged range with its minimal prefix list. The result is
 // sorted, disjoint, and no two blocks could be joined into one.
 #pragma once
 

@@ -113,6 +113,10 @@ class InventoryBuilder : public RecordSink {
   // Counts every record into `progress` (may be null).
   void set_progress(ProgressCounter* progress) { progress_ = progress; }
 
+  // Makes room for `more` records beyond those held, so that a large input fills the records
+  // array once instead of copying it at every doubling (which also doubles the peak memory).
+  void reserve_more(std::size_t more);
+
   // Starts a new input; records that follow belong to it.
   void begin_input(std::string name, std::string domain, InputFormat format,
                    std::string sha256 = {});

@@ -30,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 
+from generated_input import write_generated
+
 TOLERANCE = 0.03
 RECORDS = 50_000
 DEFAULT_BUDGET = os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -144,12 +146,7 @@ def format_rows(rows):
 def generate_inputs(gen, workdir):
     paths = {}
     for name, args in INPUTS.items():
-        path = os.path.join(workdir, name)
-        with open(path, "wb") as out:
-            proc = subprocess.run([gen] + args, stdout=out, stderr=subprocess.PIPE)
-        if proc.returncode != 0:
-            sys.exit(f"gate: {gen} {' '.join(args)} failed: {proc.stderr.decode().strip()}")
-        paths[name] = path
+        paths[name] = write_generated(gen, args, os.path.join(workdir, name), "gate")
     return paths
 
 

@@ -6,6 +6,7 @@ Usage: gate_logic_test.py PATH/TO/bench/gate.py
 """
 
 import importlib.util
+import os
 import sys
 import unittest
 
@@ -13,6 +14,7 @@ GATE_PATH = sys.argv.pop(1) if len(sys.argv) > 1 else "bench/gate.py"
 
 
 def load_gate():
+    sys.path.insert(0, os.path.dirname(os.path.abspath(GATE_PATH)))  # gate.py's own imports
     spec = importlib.util.spec_from_file_location("gate", GATE_PATH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -19,12 +19,13 @@ and printing included), one after the other, `--runs` times each; the table show
 peer time / ipplan time. A peer whose runs already took more than --peer-budget seconds is not
 run again (the table says how many runs each median is of). Every peer's answer is checked
 against ipplan's (the same blocks, in the same order, or the same number of conflicting
-pairs); a mismatch is shown and makes the exit status 1.
+pairs); a mismatch is shown and makes the exit status 1. --python-max leaves the Python peers
+out on larger inputs (at 10M records they take many minutes a run).
 
 Run from the repository root after building the ipplan and ipplan_gen targets (Release):
   python3 bench/compare.py --build build [--runs 3] [--sizes 1000000,10000000]
       [--mixed-size 1000000] [--pool-size 1000000] [--only aggregate,verify,free,suggest]
-      [--peer-budget 240] > table.md
+      [--peer-budget 240] [--python-max 10000000] > table.md
 Standard library only (the peers need python3-netaddr and iprange).
 """
 
@@ -84,6 +85,7 @@ class Case:
 
     def __init__(self, workload, input_name, gen_args, ipplan_args, peers, answer):
         self.workload = workload
+        self.records = int(gen_args[gen_args.index("--count") + 1])
         self.input_name = input_name
         self.gen_args = gen_args
         self.ipplan_args = ipplan_args  # "{FILE}" stands for the input
@@ -220,6 +222,8 @@ def main():
     parser.add_argument("--iprange", default="iprange", help="firehol iprange")
     parser.add_argument("--peer-budget", type=float, default=240.0,
                         help="stop repeating a peer once its runs took this many seconds")
+    parser.add_argument("--python-max", type=int, default=10_000_000,
+                        help="run the Python peers only on inputs of at most this many records")
     parser.add_argument("--timeout", type=float, default=1800.0, help="seconds per run at most")
     args = parser.parse_args()
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
@@ -257,6 +261,11 @@ def main():
                 ipplan_argv, args.runs, float("inf"), args.timeout, out_path, read_ipplan)
             commands.append((case, "ipplan", ["ipplan"] + case.ipplan_args))
             for name, peer_argv in case.peers:
+                if name.startswith("python") and case.records > args.python_max:
+                    print(f"| {case.workload} | {case.input_name} | "
+                          f"{ipplan_s[0]:.3f} ({ipplan_s[1]:.3f}) | {name} | - | - | "
+                          f"{ipplan_runs}/0 | not run (over --python-max {args.python_max:,}) |")
+                    continue
                 read_peer = (lambda text: block_digest(text.splitlines())) \
                     if name == "iprange" else (lambda text: text.strip())
                 peer_s, peer_runs, peer_answer = measure(

@@ -3,6 +3,11 @@
 //   ipplan_gen --family v4|v6|mixed --count N [--seed S] > file
 //       independent random prefixes, one a line: the lines of list_generator.h (the same bytes
 //       BM_ReadList* parses for the same family, count and seed; compare_parse.py uses these)
+//   ipplan_gen --within PREFIX --count N [--seed S] > file
+//       N IPv4 prefixes at random places inside PREFIX (overlapping each other freely), with
+//       enterprise lengths: the used space of pool_generator.h, the same prefixes the
+//       allocation benchmarks index (`--within 10.0.0.0/8 --count 1000000` is SPEC's "a /8
+//       holding 1M used prefixes"). `--family`, if given, must be v4.
 //   ipplan_gen --format FORMAT --family v4|v6|mixed --count N [--overlap-share F] [--seed S]
 //              [--summary] > file
 //       an inventory of N records in FORMAT (list, csv, netbox-csv, infoblox-csv, azure-vnets,
@@ -23,7 +28,9 @@
 #include <vector>
 
 #include "inventory_generator.h"
+#include "ipplan/parse.h"
 #include "list_generator.h"
+#include "pool_generator.h"
 
 namespace {
 
@@ -34,11 +41,13 @@ int usage(const char* program, const char* problem) {
   std::fprintf(stderr,
                "usage: %s [--format FORMAT] --family v4|v6|mixed --count N [--overlap-share F]\n"
                "          [--seed S] [--summary] > file\n"
+               "       %s --within IPV4-PREFIX --count N [--seed S] > file\n"
                "  FORMAT: list, csv, netbox-csv, infoblox-csv, azure-vnets, servicetags,\n"
                "          netbox-json, or random-list (the default: independent random prefixes)\n"
                "  writes N records, deterministic for a given seed; a share F (0..1) of them\n"
-               "  overlaps an earlier record (not with random-list)\n",
-               program);
+               "  overlaps an earlier record (not with random-list); --within: N used prefixes\n"
+               "  inside one pool\n",
+               program, program);
   return kExitUsage;
 }
 
@@ -70,21 +79,37 @@ bool write_stdout(std::string_view bytes) {
   return false;
 }
 
-int write_random_list(ipplan::bench::ListFamily family, std::uint64_t count, std::uint64_t seed) {
-  ipplan::bench::ListGenerator generator(family, seed);
+// Writes `count` lines, each from write_line(out) (which returns one past its newline), through
+// a 1 MiB buffer.
+template <typename WriteLine>
+int write_lines(std::uint64_t count, WriteLine write_line) {
   constexpr std::size_t kBufferBytes = 1U << 20;
   std::vector<char> buffer(kBufferBytes);
   char* const begin = buffer.data();
   char* const flush_at = begin + kBufferBytes - ipplan::bench::kMaxLineBytes;
   char* out = begin;
   for (std::uint64_t i = 0; i < count; ++i) {
-    out = generator.write_line(out);
+    out = write_line(out);
     if (out >= flush_at || i + 1 == count) {
       if (!write_stdout({begin, static_cast<std::size_t>(out - begin)})) return 1;
       out = begin;
     }
   }
   return 0;
+}
+
+int write_random_list(ipplan::bench::ListFamily family, std::uint64_t count, std::uint64_t seed) {
+  ipplan::bench::ListGenerator generator(family, seed);
+  return write_lines(count, [&generator](char* out) { return generator.write_line(out); });
+}
+
+int write_pool_list(const ipplan::Prefix& pool, std::uint64_t count, std::uint64_t seed) {
+  ipplan::bench::PoolPrefixGenerator generator(pool, seed);
+  return write_lines(count, [&generator](char* out) {
+    out = ipplan::write_prefix(generator.next(), out);
+    *out++ = '\n';
+    return out;
+  });
 }
 
 int write_inventory(const ipplan::bench::InventoryOptions& options, bool summary) {
@@ -124,7 +149,8 @@ int main(int argc, char** argv) {
   bool random_list = true;  // no --format, or --format random-list
   std::optional<std::uint64_t> count;
   std::optional<double> overlap_share;
-  std::uint64_t seed = ipplan::bench::kDefaultSeed;
+  std::optional<std::uint64_t> seed;
+  std::optional<ipplan::Prefix> within;
   bool summary = false;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -137,7 +163,7 @@ int main(int argc, char** argv) {
       continue;
     }
     if (arg != "--family" && arg != "--count" && arg != "--seed" && arg != "--format" &&
-        arg != "--overlap-share") {
+        arg != "--overlap-share" && arg != "--within") {
       return usage(program, "unknown argument");
     }
     if (i + 1 >= argc) return usage(program, "missing value after an option");
@@ -155,6 +181,12 @@ int main(int argc, char** argv) {
         if (!parsed) return usage(program, "unknown --format");
         format = *parsed;
       }
+    } else if (arg == "--within") {
+      const ipplan::ParseResult<ipplan::Prefix> parsed = ipplan::parse_prefix(value);
+      if (!parsed.ok() || !parsed.value.first().is_v4()) {
+        return usage(program, "--within must be an IPv4 prefix such as 10.0.0.0/8");
+      }
+      within = parsed.value;
     } else if (arg == "--overlap-share") {
       overlap_share = parse_share(value);
       if (!overlap_share) return usage(program, "--overlap-share must be a number from 0 to 1");
@@ -164,19 +196,31 @@ int main(int argc, char** argv) {
       seed = *parsed;
     }
   }
-  if (!family || !count) return usage(program, "--family and --count are required");
+  if (within) {
+    if (!count) return usage(program, "--count is required");
+    if (family && *family != ipplan::bench::ListFamily::kV4) {
+      return usage(program, "--within makes IPv4 prefixes: --family must be v4 or absent");
+    }
+    if (!random_list || overlap_share || summary) {
+      return usage(program, "--within does not take --format, --overlap-share or --summary");
+    }
+  } else if (!family || !count) {
+    return usage(program, "--family and --count are required");
+  }
 
   int status = 0;
-  if (random_list) {
+  if (within) {
+    status = write_pool_list(*within, *count, seed.value_or(ipplan::bench::kPoolSeed));
+  } else if (random_list) {
     if (overlap_share) return usage(program, "--overlap-share needs --format (not random-list)");
-    status = write_random_list(*family, *count, seed);
+    status = write_random_list(*family, *count, seed.value_or(ipplan::bench::kDefaultSeed));
   } else {
     ipplan::bench::InventoryOptions options;
     options.format = format;
     options.family = *family;
     options.count = *count;
     options.overlap_share = overlap_share.value_or(0.0);
-    options.seed = seed;
+    options.seed = seed.value_or(ipplan::bench::kDefaultSeed);
     status = write_inventory(options, summary);
   }
   if (status != 0) return status;

@@ -7,8 +7,9 @@
 //   BM_IndexAnyOverlapV4/..., BM_IndexAnyOverlapV6/...  any_overlap (stops at the first hit)
 //   BM_SuggestFirstFit28          AllocationIndex::suggest: the first 1,000 free /28 in 10.0.0.0/8
 //                                 among the 1M IPv4 blocks above (index built outside the loop)
-//   BM_Aggregate                  ipplan::aggregate(std::vector<Range>) on the 1M IPv4 prefixes
-//                                 of list_generator.h (the lines `ipplan_gen --family v4` writes)
+//   BM_Aggregate/N, BM_MergeRanges/N  ipplan::aggregate(std::vector<Range>) (merge_ranges alone)
+//                                 on the first N (1k, 10k, 100k, 1M) IPv4 prefixes of
+//                                 list_generator.h (the lines `ipplan_gen --family v4` writes)
 //
 // Items/s is queries/s (prefixes/s for build and aggregate). The index holds what an
 // enterprise IPAM looks like, drawn with splitmix64 so every run indexes the same set:
@@ -23,6 +24,7 @@
 // is the mean number of overlapping entries per query.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -38,6 +40,7 @@
 #include "ipplan/prefix.h"
 #include "ipplan/range.h"
 #include "list_generator.h"
+#include "pool_generator.h"
 
 namespace {
 
@@ -80,17 +83,7 @@ std::uint32_t v4_address(SplitMix& random) {
   return (random.between(1, 223) << 24) | (bits & 0x00ffffffU);
 }
 
-int v4_length(SplitMix& random) {
-  const std::uint32_t r = random.below(1000);
-  if (r < 1) return static_cast<int>(random.between(16, 23));  // containers: few
-  if (r < 60) return 24;
-  if (r < 210) return static_cast<int>(random.between(25, 27));
-  if (r < 510) return 28;
-  if (r < 710) return 29;
-  if (r < 810) return 30;
-  if (r < 850) return 31;
-  return 32;
-}
+int v4_length(SplitMix& random) { return ipplan::bench::enterprise_v4_length(random); }
 
 Block<std::uint32_t> v4_block(std::uint32_t address, int length) {
   const std::uint32_t host = length == 32 ? 0 : (0xffffffffU >> length);
@@ -312,8 +305,16 @@ const std::vector<ipplan::Range>& aggregate_input() {
   return ranges;
 }
 
-void BM_Aggregate(benchmark::State& state) {
+// The first state.range(0) prefixes of the 1M list (the same lines ipplan_gen writes for that
+// count, since the generator is sequential).
+std::vector<ipplan::Range> aggregate_prefix_of_input(const benchmark::State& state) {
   const std::vector<ipplan::Range>& input = aggregate_input();
+  const auto count = std::min(input.size(), static_cast<std::size_t>(state.range(0)));
+  return {input.begin(), input.begin() + static_cast<std::ptrdiff_t>(count)};
+}
+
+void BM_Aggregate(benchmark::State& state) {
+  const std::vector<ipplan::Range> input = aggregate_prefix_of_input(state);
   std::size_t blocks = 0;
   for (auto _ : state) {
     state.PauseTiming();
@@ -329,7 +330,7 @@ void BM_Aggregate(benchmark::State& state) {
 
 // merge_ranges alone: the sort and the sweep, without the CIDR cover.
 void BM_MergeRanges(benchmark::State& state) {
-  const std::vector<ipplan::Range>& input = aggregate_input();
+  const std::vector<ipplan::Range> input = aggregate_prefix_of_input(state);
   for (auto _ : state) {
     state.PauseTiming();
     std::vector<ipplan::Range> copy = input;
@@ -349,5 +350,5 @@ BENCHMARK(BM_IndexAnyOverlapV4)->ArgName("slash24")->Arg(0)->Arg(1)->Unit(benchm
 BENCHMARK(BM_IndexOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_IndexAnyOverlapV6)->ArgName("slash64")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SuggestFirstFit28)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_Aggregate)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_MergeRanges)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Aggregate)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MergeRanges)->RangeMultiplier(10)->Range(1000, 1000000)->Unit(benchmark::kMillisecond);

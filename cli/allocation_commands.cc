@@ -11,6 +11,7 @@
 #include "ipplan/parse.h"
 #include "ipplan/strings.h"
 #include "output.h"
+#include "report_output.h"
 
 namespace ipplan::cli {
 namespace {
@@ -100,6 +101,7 @@ struct SuggestOptions {
   int size = 28;
   std::size_t count = 1;
   std::string strategy = "first-fit";
+  std::string report;
 };
 
 int run_suggest(const SuggestOptions& options) {
@@ -130,6 +132,10 @@ int run_suggest(const SuggestOptions& options) {
   const AllocationIndex index(inventory);
   const Suggestion suggestion =
       index.suggest(pools, excludes, options.size, options.count, *strategy);
+  if (const int code = write_suggest_report(options.report, inventory, pools, suggestion.blocks);
+      code != kExitOk) {
+    return code;
+  }
   for (std::size_t i = 0; i < pools.size(); ++i) {
     warn_ancestors(inventory, pools[i], suggestion.assigned_ancestors[i], options.common.quiet);
   }
@@ -208,6 +214,7 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
   command->add_option("--strategy", options->strategy, "first-fit, last-fit or best-fit")
       ->check(CLI::IsMember({"first-fit", "last-fit", "best-fit"}))
       ->capture_default_str();
+  add_report_option(*command, options->report);
   command->callback([options, &exit_code] { exit_code = run_suggest(*options); });
 }
 

@@ -11,6 +11,7 @@
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
 #include "output.h"
+#include "report_output.h"
 
 namespace ipplan::cli {
 namespace {
@@ -28,6 +29,7 @@ struct PeeringOptions {
   int vlan = 100;
   std::string circuit_name;
   std::string resource_group;
+  std::string report;
 };
 
 std::string_view peering_type_flag(PeeringType type) {
@@ -187,6 +189,11 @@ int run_peering(const PeeringOptions& options) {
   const VerifyResult proof = verify(inventory, verify_options);
   const AllocationIndex index(inventory);
   const PeeringPlan plan = plan_peering(index, request);
+  if (const int code =
+          write_peering_report(options.report, inventory, request, plan, verify_options);
+      code != kExitOk) {
+    return code;
+  }
   Writer out(stdout);
   if (options.common.format_name == "az") {
     // Only a complete plan becomes commands: a half plan must not be run by a script.
@@ -239,6 +246,7 @@ void add_peering_command(CLI::App& app, int& exit_code) {
   command->add_option("--circuit-name", options->circuit_name, "Circuit name for the az commands");
   command->add_option("--resource-group", options->resource_group,
                       "Resource group for the az commands");
+  add_report_option(*command, options->report);
   command->callback([options, &exit_code] { exit_code = run_peering(*options); });
 }
 

@@ -64,7 +64,8 @@ TEST_CASE("report maps the fixture pools with conflicts reservations and sources
   CHECK(has(page, "<table id=\"reservations\">"));
   CHECK(has(page, "<td class=\"addr\">10.200.0.0/28</td><td>ledger</td><td>container</td>"
                   "<td>expressroute circuit er-ams primary</td><td><code>report/ledger.csv:2</code>"));
-  CHECK(has(page, "class=\"cell reserved\""));
+  // 10.200.0.0/28 lies in 10.200.0.0/16, which two exports both claim: red and hatched.
+  CHECK(has(page, "class=\"cell conflict reserved\""));
   CHECK(count(page, "<rect class=\"reserved-mark\"") >= 1);
   // Legend, utilisation, inputs.
   CHECK(has(page, "<li class=\"domain\">"));
@@ -136,17 +137,20 @@ TEST_CASE("verify --report maps the space covering each family", "[e2e][report]"
 TEST_CASE("suggest --report marks the proposed blocks", "[e2e][report]") {
   TempDir dir;
   const std::string out = dir.file("suggest.html");
-  const Run run = ipplan("suggest -q --pool 10.200.0.0/16 --count 3 --report " + out + " " + kInputs);
+  const Run run = ipplan("suggest -q --pool 10.60.0.0/16 --count 3 --report " + out + " " + kInputs);
   REQUIRE(run.exit_code == 0);
-  CHECK(run.out == "10.200.0.0/28\n10.200.0.16/28\n10.200.0.32/28\n");
+  CHECK(run.out == "10.60.0.0/28\n10.60.0.16/28\n10.60.0.32/28\n");
   const std::string page = slurp(out);
-  CHECK(has(page, "data-area=\"10.200.0.0/16\""));
+  CHECK(has(page, "data-area=\"10.60.0.0/16\""));
   CHECK(has(page, "<table id=\"proposed\">"));
-  for (const char* block : {"10.200.0.0/28", "10.200.0.16/28", "10.200.0.32/28"}) {
+  for (const char* block : {"10.60.0.0/28", "10.60.0.16/28", "10.60.0.32/28"}) {
     CHECK(has(page, std::string("<td class=\"addr\">") + block + "</td>"));
   }
-  CHECK(has(page, "<rect class=\"cell proposed\""));
-  CHECK(count(page, "<rect class=\"proposed-mark\"") == 1);  // all three in the first /26 cell
+  // A /16 maps to /28 cells: one free, proposed cell per block, nothing else drawn.
+  CHECK(count(page, "<rect class=\"cell proposed\"") == 3);
+  CHECK(count(page, "<rect class=\"cell") == 3);
+  CHECK(has(page, "data-block=\"10.60.0.16/28\""));
+  CHECK(count(page, "<rect class=\"proposed-mark\"") == 3);
 }
 
 TEST_CASE("peering --report shows the plan and its blocks", "[e2e][report]") {

@@ -13,7 +13,7 @@ h2 { font-size: 1.2em; margin: 1.4em 0 .4em; border-bottom: 1px solid #ddd; }
 .meta, .note { color: #555; }
 .proof { color: #1b5e20; font-weight: 600; }
 .bad { color: #b71c1c; font-weight: 600; }
-figure.map { margin: 0 0 1.5em; display: inline-block; vertical-align: top; margin-right: 2em; }
+figure.map { margin: 0 1.5em 1.5em 0; display: inline-block; vertical-align: top; width: 514px; }
 figure.map figcaption { margin-bottom: .4em; }
 svg.hilbert { border: 1px solid #999; background: #f6f6f6; cursor: zoom-in; display: block; }
 svg.hilbert rect.cell { shape-rendering: crispEdges; }

@@ -121,7 +121,7 @@ class PageWriter {
             "<li><span class=\"swatch reserved\"></span>reserved (ledger)</li>\n"
             "<li><span class=\"swatch proposed\"></span>proposed</li>\n"
             "<li><span class=\"swatch free\"></span>free</li>\n"
-            "<li class=\"note\">fainter = less of the cell used</li>\n</ul>\n";
+            "<li class=\"note\">fainter = less of the cell used; pale = containers only</li>\n</ul>\n";
   }
 
   void write_map(const ReportMap& map, std::size_t m) {
@@ -164,7 +164,11 @@ class PageWriter {
       if (cell.reserved) classes += " reserved";
       if (cell.proposed) classes += " proposed";
       const unsigned used = (cell.used * 100 / cell_size).convert_to<unsigned>();
-      const double opacity = cell.conflict ? 1.0 : 0.35 + 0.65 * used / 100.0;
+      // Pale where only containers hold the cell: space set aside, not yet handed out.
+      const bool only_containers = cell.records > 0 && cell.records == cell.containers;
+      const double opacity = cell.conflict        ? 1.0
+                             : only_containers ? 0.2 + 0.3 * used / 100.0
+                                               : 0.35 + 0.65 * used / 100.0;
       out_ += str_cat("<rect class=\"", classes, "\" x=\"", cell.x, "\" y=\"", cell.y,
                       "\" width=\"1\" height=\"1\" fill=\"", fill, "\" fill-opacity=\"",
                       number(opacity), "\" data-n=\"", n, "\" data-block=\"", to_string(cell.block),

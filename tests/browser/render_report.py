@@ -9,6 +9,7 @@ page's own Content-Security-Policy forbids any load. A missing Chromium fails th
 installs it (.ci/deps), so a skip would only hide a broken setup.
 """
 import html.parser
+import ipaddress
 import os
 import shutil
 import struct
@@ -40,6 +41,9 @@ class Dom(html.parser.HTMLParser):
         self.statuses = []
         self.views = []
         self._capture = None
+        self.tip_open = False
+        self.tip_text = []
+        self._in_tip = 0
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -59,8 +63,19 @@ class Dom(html.parser.HTMLParser):
             self._capture = self.statuses
         elif tag == "span" and "view" in classes:
             self._capture = self.views
+        if tag == "div" and a.get("id") == "tip":
+            self.tip_open = "hidden" not in a
+            self._in_tip = 1
+        elif self._in_tip and tag == "div":
+            self._in_tip += 1
+
+    def handle_endtag(self, tag):
+        if self._in_tip and tag == "div":
+            self._in_tip -= 1
 
     def handle_data(self, data):
+        if self._in_tip:
+            self.tip_text.append(data)
         if self._capture is not None:
             self._capture.append(data)
             self._capture = None
@@ -72,6 +87,60 @@ def chromium_command(binary, profile):
             "--disable-component-update", "--disable-sync", "--disable-extensions",
             "--host-resolver-rules=MAP * ~NOTFOUND", "--user-data-dir=" + profile,
             "--window-size=%d,%d" % (WIDTH, HEIGHT)]
+
+
+# Appended to a copy of the page: clicks the first cell of each map and hovers one cell, as a
+# person would, so that the dumped DOM shows what the page's script made of it.
+PROBE = """<script>
+document.querySelectorAll("figure.map").forEach(function (figure) {
+  const rect = figure.querySelector("rect.cell");
+  const box = rect.getBoundingClientRect();
+  rect.dispatchEvent(new MouseEvent("click", {bubbles: true,
+      clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+  figure.setAttribute("data-probe-block", rect.dataset.block);
+});
+const target = document.querySelector('rect.cell[data-block="10.200.0.0/20"]');
+const box = target.getBoundingClientRect();
+target.dispatchEvent(new MouseEvent("mousemove", {bubbles: true,
+    clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+</script>
+"""
+
+
+def dump_dom(binary, url):
+    with tempfile.TemporaryDirectory() as profile:
+        dump = subprocess.run(chromium_command(binary, profile) + ["--dump-dom", url],
+                              capture_output=True, text=True, timeout=180)
+    if dump.returncode != 0:
+        fail("chromium --dump-dom failed (%d): %s" % (dump.returncode, dump.stderr[-2000:]))
+    dom = Dom()
+    dom.feed(dump.stdout)
+    return dom
+
+
+def check_interaction(binary, source, artefacts):
+    """Clicking zooms each map into the quarter holding the clicked cell; hovering shows the
+    cell's block and its records with their sources."""
+    probe = os.path.join(artefacts, "report-probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write(source.replace("</body>", PROBE + "</body>"))
+    dom = dump_dom(binary, "file://" + probe)
+    problems = []
+    for figure in dom.figures:
+        area = ipaddress.ip_network(figure["data-area"])
+        expected = ipaddress.ip_network(figure["data-probe-block"]).supernet(
+            new_prefix=area.prefixlen + 2)
+        if figure.get("data-view") != str(expected):
+            problems.append("a click in %s showed %s, not %s"
+                            % (area, figure.get("data-view"), expected))
+    tip = "".join(dom.tip_text)
+    if not dom.tip_open:
+        problems.append("hovering a cell left the details hidden")
+    for expected in ("10.200.0.0/20", "onprem-generic.csv:12", "infoblox-networks.csv:10",
+                     "report/ledger.csv:2", "conflict, reserved"):
+        if expected not in tip:
+            problems.append("hover details lack %r: %r" % (expected, tip))
+    return problems
 
 
 def main():
@@ -108,14 +177,8 @@ def main():
     width, height = struct.unpack(">II", head[16:24])
     if (width, height) != (WIDTH, HEIGHT) or os.path.getsize(screenshot) < 10000:
         fail("unexpected screenshot: %dx%d, %d bytes" % (width, height, os.path.getsize(screenshot)))
-    with tempfile.TemporaryDirectory() as profile:
-        dump = subprocess.run(chromium_command(binary, profile) + ["--dump-dom", url],
-                              capture_output=True, text=True, timeout=180)
-    if dump.returncode != 0:
-        fail("chromium --dump-dom failed (%d): %s" % (dump.returncode, dump.stderr[-2000:]))
-    dom = Dom()
-    dom.feed(dump.stdout)
-    problems = []
+    dom = dump_dom(binary, url)
+    problems = check_interaction(binary, source, artefacts)
     if dom.body.get("data-ready") != "1":
         problems.append("the page's script did not finish (body has no data-ready)")
     areas = [f.get("data-area") for f in dom.figures]

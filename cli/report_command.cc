@@ -89,10 +89,15 @@ void add_report_command(CLI::App& app, int& exit_code) {
   add_input_options(*command, options->input);
   command->add_flag("-q,--quiet", options->common.quiet,
                     "Print only errors, no summary line");
-  command->add_option("--pool", options->pools, "Pool to map (repeatable)")->required();
-  command->add_option("--pool6", options->pools6, "IPv6 pool to map (repeatable)");
+  // One value per flag: `--pool P INPUT` must not read INPUT as a second pool.
+  command->add_option("--pool", options->pools, "Pool to map (repeatable)")
+      ->required()
+      ->allow_extra_args(false);
+  command->add_option("--pool6", options->pools6, "IPv6 pool to map (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--zoom", options->zooms,
-                      "Also map this block, inside a pool, at full detail (repeatable)");
+                      "Also map this block, inside a pool, at full detail (repeatable)")
+      ->allow_extra_args(false);
   command->add_option("--ledger", options->ledger,
                       "Reservation ledger: read as an input, its blocks marked as reserved");
   command->add_option("-o,--output", options->output, "HTML file to write")->required();

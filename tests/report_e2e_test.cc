@@ -87,6 +87,14 @@ TEST_CASE("report --zoom adds a finer map of a sub-block", "[e2e][report]") {
   CHECK(has(page, "data-area=\"10.100.0.0/14\""));
   CHECK(has(page, "4096 cells of /26 (64\u00d764)"));
   CHECK(has(page, "data-block=\"10.100.0.0/26\""));
+  // Each --pool and --zoom takes one value: an input right after one is still an input.
+  const Run between = ipplan("report -q --pool 10.0.0.0/8 onprem-datacenter.txt --zoom 10.0.0.0/16 "
+                             "onprem-generic.csv -o " + out);
+  REQUIRE(between.exit_code == 0);
+  const std::string two = slurp(out);
+  CHECK(count(two, "<figure class=\"map\"") == 2);
+  CHECK(has(two, "<code>onprem-datacenter.txt</code>"));
+  CHECK(has(two, "<code>onprem-generic.csv</code>"));
 }
 
 TEST_CASE("report usage and input errors exit 2 and write nothing", "[e2e][report]") {

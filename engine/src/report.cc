@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "ipplan/hilbert.h"

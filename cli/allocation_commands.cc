@@ -12,6 +12,7 @@
 #include "ipplan/strings.h"
 #include "output.h"
 #include "reserve.h"
+#include "report_output.h"
 
 namespace ipplan::cli {
 namespace {
@@ -102,6 +103,7 @@ struct SuggestOptions {
   std::size_t count = 1;
   std::string strategy = "first-fit";
   ReserveOptions reserve;
+  std::string report;
 };
 
 void print_suggestion(const SuggestOptions& options, const std::vector<Prefix>& pools,
@@ -158,6 +160,10 @@ int run_suggest(SuggestOptions options) {
   const AllocationIndex index(inventory);
   const Suggestion suggestion =
       index.suggest(pools, excludes, options.size, options.count, *strategy);
+  if (const int code = write_suggest_report(options.report, inventory, pools, suggestion.blocks);
+      code != kExitOk) {
+    return code;
+  }
   for (std::size_t i = 0; i < pools.size(); ++i) {
     warn_ancestors(inventory, pools[i], suggestion.assigned_ancestors[i], options.common.quiet);
   }
@@ -237,6 +243,7 @@ void add_suggest_command(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"first-fit", "last-fit", "best-fit"}))
       ->capture_default_str();
   add_reserve_options(*command, options->reserve, "ipplan suggest");
+  add_report_option(*command, options->report);
   command->callback([options, &exit_code] { exit_code = run_suggest(*options); });
 }
 

@@ -54,5 +54,6 @@ void add_free_command(CLI::App& app, int& exit_code);
 void add_suggest_command(CLI::App& app, int& exit_code);
 void add_peering_command(CLI::App& app, int& exit_code);
 void add_aggregate_command(CLI::App& app, int& exit_code);
+void add_report_command(CLI::App& app, int& exit_code);
 
 }  // namespace ipplan::cli

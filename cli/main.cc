@@ -77,6 +77,7 @@ int main(int argc, char** argv) {
   add_normalize_command(app, exit_code);
   add_asn_command(app, exit_code);
   add_stats_command(app, exit_code);
+  add_report_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

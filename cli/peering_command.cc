@@ -11,6 +11,7 @@
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
 #include "output.h"
+#include "report_output.h"
 #include "reserve.h"
 
 namespace ipplan::cli {
@@ -30,6 +31,7 @@ struct PeeringOptions {
   std::string circuit_name;
   std::string resource_group;
   ReserveOptions reserve;
+  std::string report;
 };
 
 std::string_view peering_type_flag(PeeringType type) {
@@ -214,6 +216,11 @@ int run_peering(PeeringOptions options) {
       return code;
     }
   }
+  if (const int code =
+          write_peering_report(options.report, inventory, request, plan, verify_options);
+      code != kExitOk) {
+    return code;
+  }
   Writer out(stdout);
   if (options.common.format_name == "az") {
     // Only a complete plan becomes commands: a half plan must not be run by a script.
@@ -268,6 +275,7 @@ void add_peering_command(CLI::App& app, int& exit_code) {
   command->add_option("--resource-group", options->resource_group,
                       "Resource group for the az commands");
   add_reserve_options(*command, options->reserve, "expressroute peering");
+  add_report_option(*command, options->report);
   command->callback([options, &exit_code] { exit_code = run_peering(*options); });
 }
 

@@ -11,6 +11,7 @@
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
 #include "output.h"
+#include "report_output.h"
 
 namespace ipplan::cli {
 namespace {
@@ -21,6 +22,7 @@ struct VerifyCommandOptions {
   std::vector<std::string> vrf_groups;  // each "A,B,..."
   bool all_vrfs = false;
   std::size_t max_conflicts = 20;
+  std::string report;
 };
 
 class ConflictPrinter {
@@ -138,6 +140,10 @@ int run_verify(const VerifyCommandOptions& options) {
     verify_options.vrf_groups.push_back(std::move(names));
   }
   const VerifyResult result = verify(inventory, verify_options);
+  if (const int code = write_verify_report(options.report, inventory, verify_options);
+      code != kExitOk) {
+    return code;
+  }
   Writer out(stdout);
   ConflictPrinter printer(inventory, out);
   switch (options.common.format()) {
@@ -169,6 +175,7 @@ void add_verify_command(CLI::App& app, int& exit_code) {
   command->add_option("--max-conflicts", options->max_conflicts,
                       "Conflicting pairs listed per cluster; counts are never capped")
       ->capture_default_str();
+  add_report_option(*command, options->report);
   command->callback([options, &exit_code] { exit_code = run_verify(*options); });
 }
 

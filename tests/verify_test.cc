@@ -16,43 +16,15 @@
 #include "ipplan/parse.h"
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
+#include "test_inventory.h"
 
 using namespace ipplan;
 
 namespace {
 
-struct Spec {
-  Spec() = default;
-  Spec(std::string r, Role ro = Role::kAssigned, std::string d = "d", std::string v = "",
-       std::uint32_t p = RawRecord::kNoParent)
-      : range(std::move(r)), role(ro), domain(std::move(d)), vrf(std::move(v)), parent(p) {}
+using Spec = testing::TestRecord;
 
-  std::string range;
-  Role role = Role::kAssigned;
-  std::string domain = "d";
-  std::string vrf;
-  std::uint32_t parent = RawRecord::kNoParent;  // ordinal of an earlier record
-};
-
-Inventory build(const std::vector<Spec>& specs) {
-  Inventory inventory;
-  InventoryBuilder builder(inventory, nullptr);
-  builder.begin_input("test", "test", InputFormat::kList);
-  std::uint32_t line = 0;
-  for (const Spec& s : specs) {
-    const auto parsed = parse_range(s.range);
-    REQUIRE(parsed.ok());
-    RawRecord r;
-    r.range = parsed.value;
-    r.role = s.role;
-    r.domain = s.domain;
-    r.namespace_name = s.vrf;
-    r.parent = s.parent;
-    r.location.line = ++line;
-    builder.record(r);
-  }
-  return inventory;
-}
+Inventory build(const std::vector<Spec>& specs) { return testing::build_inventory(specs); }
 
 // SPEC section 4, pair by pair, written independently of the engine.
 std::optional<ConflictKind> reference_rule(const Inventory& inv, std::uint32_t i, std::uint32_t j,

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "collecting_sink.h"
+#include "ledger_test_support.h"
 #include "test_values.h"
 #include "ipplan/input_format.h"
 #include "ipplan/ledger.h"
@@ -33,37 +34,11 @@ using ipplan::testing::prefix;
 using ipplan::testing::CollectingSink;
 using std::chrono::milliseconds;
 
+using TempDir = ipplan::testing::LedgerTempDir;
+using ipplan::testing::read_file;
+using ipplan::testing::write_file;
+
 namespace {
-
-// A fresh directory under /tmp, removed with everything in it at the end of the test.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    char pattern[] = "/tmp/ipplan-ledger-XXXXXX";
-    const char* dir = ::mkdtemp(pattern);
-    REQUIRE(dir != nullptr);
-    path = dir;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::permissions(path, std::filesystem::perms::owner_all,
-                                 std::filesystem::perm_options::add, ignored);
-    std::filesystem::remove_all(path, ignored);
-  }
-  std::string operator/(std::string_view name) const { return str_cat(path, "/", name); }
-};
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-void write_file(const std::string& path, const std::string& content) {
-  std::ofstream(path, std::ios::binary) << content;
-}
 
 std::vector<std::string> names_in(const std::string& dir) {
   std::vector<std::string> names;

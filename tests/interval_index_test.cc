@@ -387,7 +387,8 @@ TEST_CASE("IntervalIndex with many copies of one interval and deep nesting",
   // A chain of 33 nested prefixes 0.0.0.0/0 ... 0.0.0.0/32, plus the same under 255.255.255.255.
   std::vector<Interval<std::uint32_t>> nested;
   for (int length = 0; length <= 32; ++length) {
-    const std::uint32_t mask = length == 0 ? 0xffffffffU : (0xffffffffU >> length);
+    // Host mask of a /length; a shift by 32 would be undefined.
+    const std::uint32_t mask = length == 32 ? 0U : (0xffffffffU >> length);
     nested.push_back({0, mask, static_cast<std::uint32_t>(length)});
     nested.push_back({~mask, 0xffffffffU, static_cast<std::uint32_t>(100 + length)});
   }

@@ -17,11 +17,7 @@ const std::string kClean = " onprem-datacenter.txt azure-vnets.json";
 // The peering pool 172.31.255.0/24 minus the legacy /30 at its start.
 const std::string kFreeInPeeringPool =
     "172.31.255.4/30\n172.31.255.8/29\n172.31.255.16/28\n172.31.255.32/27\n"
-        "172.31.255.64/26\n172.31.255.128/25\n";
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+    "172.31.255.64/26\n172.31.255.128/25\n";
 
 std::size_t count_lines(const std::string& text) {
   std::size_t lines = 0;

@@ -24,10 +24,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 std::size_t temporaries_in(const std::string& dir) {
   std::size_t count = 0;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {

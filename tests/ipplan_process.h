@@ -31,6 +31,11 @@ inline std::string slurp(const std::string& path) {
   return buffer.str();
 }
 
+// Whether `part` occurs anywhere in `text`.
+inline bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 inline std::string fixture_path(const std::string& name) {
   return std::string(IPPLAN_FIXTURES) + "/" + name;
 }

@@ -10,6 +10,7 @@
 #include "ipplan_process.h"
 
 using e2e::fixture_path;
+using e2e::has;
 using e2e::ipplan;
 using e2e::Run;
 using e2e::slurp;
@@ -34,10 +35,6 @@ std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
-}
-
-bool has(const std::string& text, const std::string& what) {
-  return text.find(what) != std::string::npos;
 }
 
 }  // namespace

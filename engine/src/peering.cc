@@ -20,6 +20,34 @@ std::pair<Prefix, Prefix> first_two(const Prefix& block, int link_length) {
   return {first, second};
 }
 
+// One family's part of a circuit, from the blocks suggest handed out for all circuits: its
+// block split into the first two links, or (independent links) two blocks of its own.
+struct CircuitHalf {
+  std::optional<Prefix> block;
+  PeeringLink primary;
+  PeeringLink secondary;
+};
+
+CircuitHalf circuit_half(const std::vector<Prefix>& blocks, std::size_t circuit, bool independent,
+                         int link_length) {
+  if (independent) {
+    return {std::nullopt, peering_link(blocks[2 * circuit]), peering_link(blocks[2 * circuit + 1])};
+  }
+  const auto [primary, secondary] = first_two(blocks[circuit], link_length);
+  return {blocks[circuit], peering_link(primary), peering_link(secondary)};
+}
+
+// The blocks of one family's part of a circuit: its block, or its two links.
+void append_occupied(const std::optional<Prefix>& block, const PeeringLink& primary,
+                     const PeeringLink& secondary, std::vector<Prefix>& blocks) {
+  if (block) {
+    blocks.push_back(*block);
+  } else {
+    blocks.push_back(primary.subnet);
+    blocks.push_back(secondary.subnet);
+  }
+}
+
 }  // namespace
 
 PeeringLink peering_link(const Prefix& subnet) {
@@ -28,17 +56,9 @@ PeeringLink peering_link(const Prefix& subnet) {
 
 std::vector<Prefix> occupied_blocks(const CircuitPlan& circuit) {
   std::vector<Prefix> blocks;
-  if (circuit.block) {
-    blocks.push_back(*circuit.block);
-  } else {
-    blocks.push_back(circuit.primary.subnet);
-    blocks.push_back(circuit.secondary.subnet);
-  }
-  if (circuit.block6) {
-    blocks.push_back(*circuit.block6);
-  } else if (circuit.primary6) {
-    blocks.push_back(circuit.primary6->subnet);
-    blocks.push_back(circuit.secondary6->subnet);
+  append_occupied(circuit.block, circuit.primary, circuit.secondary, blocks);
+  if (circuit.primary6) {
+    append_occupied(circuit.block6, *circuit.primary6, *circuit.secondary6, blocks);
   }
   return blocks;
 }
@@ -105,25 +125,15 @@ PeeringPlan plan_peering(const AllocationIndex& index, const PeeringRequest& req
   for (std::size_t c = 0; c < fit; ++c) {
     CircuitPlan circuit;
     circuit.vlan = request.vlan + static_cast<int>(c);
-    if (independent) {
-      circuit.primary = peering_link(v4.blocks[2 * c]);
-      circuit.secondary = peering_link(v4.blocks[2 * c + 1]);
-    } else {
-      circuit.block = v4.blocks[c];
-      const auto [primary, secondary] = first_two(v4.blocks[c], 30);
-      circuit.primary = peering_link(primary);
-      circuit.secondary = peering_link(secondary);
-    }
+    const CircuitHalf half = circuit_half(v4.blocks, c, independent, 30);
+    circuit.block = half.block;
+    circuit.primary = half.primary;
+    circuit.secondary = half.secondary;
     if (!request.pools6.empty()) {
-      if (independent) {
-        circuit.primary6 = peering_link(v6.blocks[2 * c]);
-        circuit.secondary6 = peering_link(v6.blocks[2 * c + 1]);
-      } else {
-        circuit.block6 = v6.blocks[c];
-        const auto [primary, secondary] = first_two(v6.blocks[c], 126);
-        circuit.primary6 = peering_link(primary);
-        circuit.secondary6 = peering_link(secondary);
-      }
+      const CircuitHalf half6 = circuit_half(v6.blocks, c, independent, 126);
+      circuit.block6 = half6.block;
+      circuit.primary6 = half6.primary;
+      circuit.secondary6 = half6.secondary;
     }
     plan.circuits.push_back(circuit);
   }

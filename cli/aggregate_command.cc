@@ -16,12 +16,12 @@ struct AggregateOptions {
 };
 
 int run_aggregate(const AggregateOptions& options) {
-  Inventory inventory;
-  if (const int code = load_for_command("aggregate", options.common, options.input, inventory);
+  RangeCollector ranges;  // no Inventory: the union needs nothing of a record but its range
+  if (const int code = load_for_command("aggregate", options.common, options.input, ranges);
       code != kExitOk) {
     return code;
   }
-  const std::vector<Prefix> prefixes = aggregate(inventory);
+  const std::vector<Prefix> prefixes = ranges.aggregate();
   Writer out(stdout);
   print_prefix_list(prefixes, options.common.format(), out);
   if (!out.flush()) {

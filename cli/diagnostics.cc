@@ -67,24 +67,30 @@ int load_exit_code(const DiagnosticPrinter& printer) {
 }
 
 int load_for_command(std::string_view command, const CommonOptions& common,
-                     const InputOptions& input, Inventory& inventory, bool digest_inputs) {
+                     const InputOptions& input, InputSink& sink, bool digest_inputs) {
   DiagnosticPrinter diagnostics(common.quiet, input.skip_invalid);
+  sink.set_diagnostic_handler(diagnostics.handler());
   ProgressCounter progress;
   LoadOptions load = load_options(input);
   load.progress = &progress;
   load.digest_inputs = digest_inputs;
   {
     ProgressMeter meter(progress, "records read");
-    load_inventory(input_specs(input), load, inventory, diagnostics.handler());
+    read_inputs(input_specs(input), load, sink);
   }
+  sink.set_diagnostic_handler(nullptr);  // the printer goes out of scope
   const int exit_code = load_exit_code(diagnostics);
   if (exit_code != kExitOk) {
-    print_error(str_cat(command, ": ",
-                        load_summary(inventory.records().size(), inventory.inputs().size(),
-                                     diagnostics),
+    print_error(str_cat(command, ": ", load_summary(sink.records(), sink.inputs(), diagnostics),
                         "; nothing computed from incomplete input"));
   }
   return exit_code;
+}
+
+int load_for_command(std::string_view command, const CommonOptions& common,
+                     const InputOptions& input, Inventory& inventory, bool digest_inputs) {
+  InventoryBuilder builder(inventory, nullptr);
+  return load_for_command(command, common, input, builder, digest_inputs);
 }
 
 }  // namespace ipplan::cli

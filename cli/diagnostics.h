@@ -54,5 +54,8 @@ struct InputOptions;
 // without --skip-invalid: nothing is computed from incomplete input).
 int load_for_command(std::string_view command, const CommonOptions& common,
                      const InputOptions& input, Inventory& inventory, bool digest_inputs = false);
+// The same into any sink (aggregate keeps only the ranges).
+int load_for_command(std::string_view command, const CommonOptions& common,
+                     const InputOptions& input, InputSink& sink, bool digest_inputs = false);
 
 }  // namespace ipplan::cli

@@ -169,6 +169,73 @@ TEST_CASE("free space and suggestions equal the bitmap reference", "[allocation]
   }
 }
 
+TEST_CASE("first-fit through many small gaps and several excludes equals the bitmap reference",
+          "[allocation][property]") {
+  // Crowded windows: most gaps between used ranges are too small for the block asked for, which
+  // first-fit passes without looking inside; excludes cut the gaps it does look into.
+  std::mt19937_64 rng(1202);
+  for (int round = 0; round < 300; ++round) {
+    const Family family = rng() % 3 == 0 ? Family::kV6 : Family::kV4;
+    const Fixture f = random_fixture(rng, family, 20 + rng() % 120);
+    const AllocationIndex index(f.inventory);
+    const int bits = window_address(family, 0).bits();
+    const int pool_length = bits - 8 + static_cast<int>(rng() % 3);
+    const Prefix pool = Prefix::containing(
+        window_address(family, static_cast<unsigned>(rng() % kWindow)), pool_length);
+    std::vector<Prefix> excludes;
+    for (std::size_t i = rng() % 5; i > 0; --i) {
+      excludes.push_back(Prefix::containing(
+          window_address(family, static_cast<unsigned>(rng() % kWindow)), bits - static_cast<int>(rng() % 4)));
+    }
+    const std::vector<bool> expected = reference_free(f, pool, excludes);
+    for (int length = bits - 4; length <= bits; ++length) {
+      const std::size_t count = 1 + rng() % 80;
+      std::vector<Prefix> want = reference_blocks(expected, family, length, Strategy::kFirstFit);
+      if (want.size() > count) want.resize(count);
+      INFO("round " << round << " pool " << to_string(pool) << " /" << length << " x" << count);
+      CHECK(index.suggest({pool}, excludes, length, count, Strategy::kFirstFit).blocks == want);
+    }
+  }
+}
+
+TEST_CASE("first-fit in a crowded /18 finds exactly the free aligned blocks",
+          "[allocation][property]") {
+  // Thousands of gaps, nearly all too small: first-fit passes them eight at a time, and must
+  // neither step over a gap that holds a block nor stop at one that does not.
+  std::mt19937_64 rng(18);
+  constexpr std::uint32_t kBase = 0x0a400000U;  // 10.64.0.0/18
+  constexpr unsigned kSize = 1U << 14;
+  for (int round = 0; round < 12; ++round) {
+    Inventory inventory;
+    InventoryBuilder builder(inventory, nullptr);
+    builder.begin_input("test", "test", InputFormat::kList);
+    std::vector<bool> used(kSize, false);
+    const unsigned records = 2000 + static_cast<unsigned>(rng() % 4000);
+    for (unsigned i = 0; i < records; ++i) {
+      const int host_bits = static_cast<int>(rng() % 3);  // /32, /31, /30
+      const unsigned offset = static_cast<unsigned>(rng() % kSize) & ~((1U << host_bits) - 1);
+      RawRecord raw;
+      raw.range = Range(Prefix::containing(Address::v4(kBase + offset), 32 - host_bits));
+      raw.location.line = i + 1;
+      builder.record(raw);
+      for (unsigned a = offset; a < offset + (1U << host_bits); ++a) used[a] = true;
+    }
+    const AllocationIndex index(inventory);
+    const Prefix pool = Prefix::containing(Address::v4(kBase), 18);
+    for (int length = 24; length <= 30; ++length) {
+      const unsigned block = 1U << (32 - length);
+      std::vector<Prefix> want;
+      for (unsigned start = 0; start < kSize; start += block) {
+        if (std::none_of(used.begin() + start, used.begin() + start + block, [](bool u) { return u; })) {
+          want.push_back(Prefix::containing(Address::v4(kBase + start), length));
+        }
+      }
+      INFO("round " << round << " /" << length << ", " << want.size() << " free");
+      CHECK(index.suggest({pool}, {}, length, kSize, Strategy::kFirstFit).blocks == want);
+    }
+  }
+}
+
 TEST_CASE("several pools: first-fit goes lowest first and overlapping pools give a block once",
           "[allocation]") {
   Inventory inventory;

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "collecting_sink.h"
-#include "ledger_test_support.h"
+#include "scratch_files.h"
 #include "ipplan/input_format.h"
 #include "ipplan/ledger.h"
 #include "ipplan/parse.h"
@@ -34,7 +34,7 @@ using namespace ipplan;
 using ipplan::testing::CollectingSink;
 using std::chrono::milliseconds;
 
-using TempDir = ipplan::testing::LedgerTempDir;
+using TempDir = ipplan::testing::ScratchDir;
 using ipplan::testing::read_file;
 using ipplan::testing::write_file;
 

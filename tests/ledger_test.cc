@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "collecting_sink.h"
-#include "ledger_test_support.h"
+#include "scratch_files.h"
 #include "test_values.h"
 #include "ipplan/input_format.h"
 #include "ipplan/ledger.h"
@@ -34,7 +34,7 @@ using ipplan::testing::prefix;
 using ipplan::testing::CollectingSink;
 using std::chrono::milliseconds;
 
-using TempDir = ipplan::testing::LedgerTempDir;
+using TempDir = ipplan::testing::ScratchDir;
 using ipplan::testing::read_file;
 using ipplan::testing::write_file;
 

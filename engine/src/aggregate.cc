@@ -1,6 +1,6 @@
-// aggregate.cc — merge, then cover. The sorts are radix sorts (radix_sort.h); IPv4 ranges of an
-// inventory take a tighter path still: 8-byte (first, last) words, sorted by first in two LSD
-// passes of 16 bits and merged in place.
+// aggregate.cc — merge, then cover. The sorts are radix sorts (radix_sort.h); IPv4 ranges take a
+// tighter path still: 8-byte (first, last) words, sorted by first in four LSD passes and merged
+// in place.
 #include "ipplan/aggregate.h"
 
 #include <algorithm>
@@ -30,14 +30,28 @@ constexpr std::uint64_t v4_word(std::uint32_t first, std::uint32_t last) {
 }
 
 // Sorts the words by first (the high half); the order among equal firsts does not matter here.
+// Four LSD passes of 8 bits: 256 buckets a pass keep the scatter's write streams in cache, where
+// 65,536 (two passes of 16 bits) missed on nearly every write; measured on 1M and 10M words, four
+// byte passes beat both two 16-bit and three 11-bit passes. One read of the words counts every
+// digit, and a pass whose digit is the same for all words is skipped.
 void sort_by_first(std::vector<std::uint64_t>& words) {
+  constexpr int kPasses = 4;
+  constexpr int kDigitBits = 8;
+  constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
+  const auto digit = [](std::uint64_t w, int pass) {
+    return static_cast<std::size_t>(w >> (32 + kDigitBits * pass)) & (kBuckets - 1);
+  };
+  std::vector<std::size_t> start(kPasses * kBuckets);
+  for (const std::uint64_t w : words) {
+    for (int pass = 0; pass < kPasses; ++pass) ++start[pass * kBuckets + digit(w, pass)];
+  }
   std::vector<std::uint64_t> scratch(words.size());
-  for (const int shift : {32, 48}) {
-    std::vector<std::size_t> start(65536);
-    for (const std::uint64_t w : words) ++start[(w >> shift) & 0xffff];
+  for (int pass = 0; pass < kPasses; ++pass) {
+    std::size_t* const bucket = start.data() + pass * kBuckets;
+    if (bucket[digit(words.empty() ? 0 : words[0], pass)] == words.size()) continue;  // one digit
     std::size_t offset = 0;
-    for (std::size_t& s : start) offset += std::exchange(s, offset);
-    for (const std::uint64_t w : words) scratch[start[(w >> shift) & 0xffff]++] = w;
+    for (std::size_t b = 0; b < kBuckets; ++b) offset += std::exchange(bucket[b], offset);
+    for (const std::uint64_t w : words) scratch[bucket[digit(w, pass)]++] = w;
     words.swap(scratch);
   }
 }
@@ -80,18 +94,25 @@ std::vector<Prefix> aggregate(std::vector<Range> ranges) {
 }
 
 std::vector<Prefix> aggregate(const Inventory& inventory) {
-  std::vector<std::uint64_t> v4;
-  std::vector<Range> v6;
-  for (const Record& r : inventory.records()) {
-    if (r.range.family() == Family::kV4) {
-      v4.push_back(v4_word(r.range.first().v4_value(), r.range.last().v4_value()));
-    } else {
-      v6.push_back(r.range);
-    }
+  RangeCollector collector;
+  for (const Record& r : inventory.records()) collector.record(RawRecord{.range = r.range});
+  return collector.aggregate();
+}
+
+void RangeCollector::keep(const RawRecord& record) {
+  const Range& range = record.range;
+  if (range.family() == Family::kV4) {
+    v4_.push_back(v4_word(range.first().v4_value(), range.last().v4_value()));
+  } else {
+    v6_.push_back(range);
   }
+}
+
+std::vector<Prefix> RangeCollector::aggregate() {
+  std::vector<std::uint64_t> v4 = std::move(v4_);
+  v4_ = {};
   sort_by_first(v4);
   std::vector<Prefix> prefixes;
-  prefixes.reserve(v4.size());
   for (std::size_t i = 0; i < v4.size();) {
     const auto first = static_cast<std::uint32_t>(v4[i] >> 32);
     auto last = static_cast<std::uint32_t>(v4[i]);
@@ -101,7 +122,7 @@ std::vector<Prefix> aggregate(const Inventory& inventory) {
     }
     cover_into(*Range::make(Address::v4(first), Address::v4(last)), prefixes);
   }
-  std::vector<Prefix> v6_prefixes = aggregate(std::move(v6));
+  std::vector<Prefix> v6_prefixes = ipplan::aggregate(std::exchange(v6_, {}));
   prefixes.insert(prefixes.end(), v6_prefixes.begin(), v6_prefixes.end());
   return prefixes;
 }

@@ -2,6 +2,7 @@
 #include "ipplan/allocation.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <span>
 
@@ -53,7 +54,7 @@ class UsedCursor {
 // Visits the free ranges of `pool` (pool minus the used ranges) in ascending or descending
 // order; the visitor returns false to stop.
 template <typename Visitor>
-void for_each_free_range(const Prefix& pool, UsedCursor used, bool descending, Visitor&& visit) {
+void for_each_free_range(const Range& pool, UsedCursor used, bool descending, Visitor&& visit) {
   const Family f = pool.family();
   uint128 low = pool.first().value();
   uint128 high = pool.last().value();
@@ -97,15 +98,12 @@ bool for_each_block(const Prefix& hole, int length, bool descending, Visitor&& v
   }
 }
 
-// The aligned blocks of `length` inside `free`, lowest first: the same blocks, in the same order,
-// as the sub-blocks of its minimal cover, without computing the cover (first-fit's hot loop).
-// Returns false when the visitor stopped.
+// The aligned blocks of `length` inside [first, last] of family `f`, lowest first: the same
+// blocks, in the same order, as the sub-blocks of its minimal cover, without computing the cover
+// (first-fit's hot loop). Returns false when the visitor stopped.
 template <typename Visitor>
-bool for_each_aligned_block(const Range& free, int length, Visitor&& visit) {
-  const Family f = free.family();
+bool for_each_aligned_block(Family f, uint128 first, uint128 last, int length, Visitor&& visit) {
   const uint128 mask = hostmask_bits(f, length);  // block size - 1
-  const uint128 first = free.first().value();
-  const uint128 last = free.last().value();
   const uint128 aligned = first & ~mask;
   if (aligned != first && aligned + mask == Address::all_ones(f)) return true;  // top block
   uint128 cursor = aligned == first ? first : aligned + mask + 1;
@@ -115,6 +113,82 @@ bool for_each_aligned_block(const Range& free, int length, Visitor&& visit) {
     cursor += mask + 1;
   }
   return true;
+}
+template <typename Visitor>
+bool for_each_aligned_block(const Range& free, int length, Visitor&& visit) {
+  return for_each_aligned_block(free.family(), free.first().value(), free.last().value(), length,
+                                visit);
+}
+
+// The shortest prefix length of an aligned block inside [first, last] (a non-empty range of
+// `family`). A range of size >= 2^e holds an aligned block of 2^(e-1), so with e = floor(log2
+// size) the answer is e or e - 1: one test decides.
+std::uint8_t widest_block_length(Family family, uint128 first, uint128 last) {
+  const uint128 size = last - first + 1;
+  if (size == 0) return 0;  // the whole IPv6 space
+  int exponent = bit_width(size) - 1;
+  const uint128 mask = (uint128{1} << exponent) - 1;
+  const uint128 start = (first + mask) & ~mask;  // first + mask <= last: no overflow
+  if (last - start < mask) --exponent;           // start <= last: no underflow
+  return static_cast<std::uint8_t>(address_bits(family) - exponent);
+}
+
+// The first position in [k, end) whose gap holds a block of `length` (widest[k] <= length), else
+// `end`. Eight bytes at a time while no byte can be below length + 1 (the "has a byte less than
+// n" word test, exact for n <= 128), then byte by byte: a crowded /8 passes most of a million gaps.
+std::size_t next_fitting_gap(const std::vector<std::uint8_t>& widest, std::size_t k, std::size_t end,
+                             int length) {
+  if (length < 128) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    const std::uint64_t below = kOnes * static_cast<std::uint64_t>(length + 1);
+    for (; k + 8 <= end; k += 8) {
+      std::uint64_t bytes = 0;
+      std::memcpy(&bytes, widest.data() + k, sizeof bytes);
+      if (((bytes - below) & ~bytes & (kOnes * 0x80)) != 0) break;
+    }
+  }
+  while (k < end && widest[k] > length) ++k;
+  return k;
+}
+
+// First-fit over the frozen union, which holds no ancestor of the pool: the gaps between its
+// ranges inside the pool, minus the excludes, lowest first. A gap between two ranges that cannot
+// hold a block of `length` is passed by reading its widest_gap_block byte. Returns false when
+// `take` stopped.
+template <typename Take>
+bool first_fit_in_frozen(const std::vector<Range>& merged, const std::vector<std::uint8_t>& widest,
+                         std::span<const Range> frozen, const Prefix& pool,
+                         std::span<const Range> excludes, int length, Take&& take) {
+  const Family f = pool.family();
+  const uint128 pool_first = pool.first().value();
+  const uint128 pool_last = pool.last().value();
+  std::size_t excluded = 0;  // excludes before this are below every gap still to come
+  const auto visit_gap = [&](uint128 low, uint128 high) {
+    while (excluded < excludes.size() && excludes[excluded].last().value() < low) ++excluded;
+    if (excluded == excludes.size() || excludes[excluded].first().value() > high) {
+      return for_each_aligned_block(f, low, high, length, take);  // nothing excluded here
+    }
+    bool go_on = true;
+    for_each_free_range(*Range::make(at(f, low), at(f, high)),
+                        UsedCursor(excludes.subspan(excluded), {}, false), false,
+                        [&](const Range& free) { return go_on = for_each_aligned_block(free, length, take); });
+    return go_on;
+  };
+  std::size_t k = static_cast<std::size_t>(frozen.data() - merged.data());
+  const std::size_t end = k + frozen.size();
+  if (merged[k].first().value() > pool_first &&
+      !visit_gap(pool_first, merged[k].first().value() - 1)) {
+    return false;
+  }
+  for (;; ++k) {
+    // Pass the gaps wholly inside the pool that are too small.
+    k = next_fitting_gap(widest, k, end - 1, length);
+    const uint128 used_last = merged[k].last().value();
+    if (used_last >= pool_last) return true;
+    const uint128 high = k + 1 < end ? merged[k + 1].first().value() - 1 : pool_last;
+    if (!visit_gap(used_last + 1, high)) return false;
+    if (k + 1 >= end) return true;
+  }
 }
 
 // The parts of `prefixes` inside `pool`, sorted and disjoint.
@@ -162,6 +236,21 @@ AllocationIndex::AllocationIndex(const Inventory& inventory) : inventory_(invent
   merge_ranges(v6);
   v4_.merged = std::move(v4);
   v6_.merged = std::move(v6);
+  for (FamilyIndex* f : {&v4_, &v6_}) {
+    const std::vector<Range>& merged = f->merged;
+    f->widest_gap_block.resize(merged.size());
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      // Merged ranges neither overlap nor touch: a gap follows each, unless it ends the family.
+      const Address last = merged[i].last();
+      if (last.is_highest()) {
+        f->widest_gap_block[i] = kNoBlock;
+        continue;
+      }
+      const uint128 gap_last = i + 1 < merged.size() ? merged[i + 1].first().value() - 1
+                                                     : Address::all_ones(last.family());
+      f->widest_gap_block[i] = widest_block_length(last.family(), last.value() + 1, gap_last);
+    }
+  }
 }
 
 AllocationIndex::PoolView AllocationIndex::view_pool(const Prefix& pool,
@@ -210,7 +299,7 @@ PoolUsage AllocationIndex::usage(const Prefix& pool, const PoolView& view) const
   usage.pool = pool;
   usage.size = address_count(Range(pool));
   usage.assigned_ancestors = view.assigned_ancestors;
-  for_each_free_range(pool, UsedCursor(view.used(), view.excludes, false), false,
+  for_each_free_range(Range(pool), UsedCursor(view.used(), view.excludes, false), false,
                       [&](const Range& r) {
                         usage.free += address_count(r);
                         return true;
@@ -225,7 +314,7 @@ FreeSpace AllocationIndex::free_space(const std::vector<Prefix>& pools,
   std::vector<Range> free;
   for (const Prefix& pool : pools) {
     const PoolView view = view_pool(pool, excludes);
-    for_each_free_range(pool, UsedCursor(view.used(), view.excludes, false), false,
+    for_each_free_range(Range(pool), UsedCursor(view.used(), view.excludes, false), false,
                         [&](const Range& r) {
                           free.push_back(r);
                           return true;
@@ -251,6 +340,7 @@ Suggestion AllocationIndex::suggest(const std::vector<Prefix>& pools,
     for (std::size_t j = i + 1; j < pools.size(); ++j) pools_overlap |= pools[i].overlaps(pools[j]);
   }
   std::vector<Prefix> taken;
+  taken.reserve(std::min<std::size_t>(count, 4096));
   const auto take = [&](const Prefix& block) {
     // Overlapping pools must not hand out one block twice.
     if (!pools_overlap || std::find(taken.begin(), taken.end(), block) == taken.end()) {
@@ -265,8 +355,14 @@ Suggestion AllocationIndex::suggest(const std::vector<Prefix>& pools,
     const PoolView view = view_pool(pool, excludes);
     result.assigned_ancestors[index] = view.assigned_ancestors;
     if (length < pool.length() || length > pool.first().bits() || taken.size() >= count) continue;
+    if (strategy == Strategy::kFirstFit && view.own.empty() && !view.frozen.empty()) {
+      const FamilyIndex& f = family(pool.family());
+      first_fit_in_frozen(f.merged, f.widest_gap_block, view.frozen, pool, view.excludes, length,
+                          take);
+      continue;
+    }
     const UsedCursor used(view.used(), view.excludes, descending);
-    for_each_free_range(pool, used, descending, [&](const Range& free) {
+    for_each_free_range(Range(pool), used, descending, [&](const Range& free) {
       if (strategy == Strategy::kFirstFit) return for_each_aligned_block(free, length, take);
       bool go_on = true;
       std::vector<Prefix> cover;

@@ -1,7 +1,6 @@
 // inventory.cc — interning and the builder sink.
 #include "ipplan/inventory.h"
 
-#include "ipplan/format.h"
 #include "ipplan/strings.h"
 
 namespace ipplan {
@@ -26,22 +25,21 @@ std::string Inventory::source(const Record& record) const {
 }
 
 InventoryBuilder::InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic)
-    : inventory_(inventory), on_diagnostic_(std::move(on_diagnostic)) {}
+    : InputSink(std::move(on_diagnostic)), inventory_(inventory) {}
 
 void InventoryBuilder::reserve_more(std::size_t more) {
   inventory_.records_.reserve(inventory_.records_.size() + more);
 }
 
-void InventoryBuilder::begin_input(std::string name, std::string domain, InputFormat format,
-                                   std::string sha256) {
+void InventoryBuilder::start_input(InputStart input) {
   input_id_ = static_cast<std::uint32_t>(inventory_.inputs_.size());
-  input_domain_ = domain_id(domain, domain);
+  input_domain_ = domain_id(input.domain, input.domain);
   input_first_record_ = inventory_.records_.size();
   InputSummary summary;
-  summary.name = std::move(name);
-  summary.domain = std::move(domain);
-  summary.format = format;
-  summary.sha256 = std::move(sha256);
+  summary.name = std::move(input.name);
+  summary.domain = std::move(input.domain);
+  summary.format = input.format;
+  summary.sha256 = std::move(input.sha256);
   inventory_.inputs_.push_back(std::move(summary));
 }
 
@@ -61,7 +59,7 @@ std::uint32_t InventoryBuilder::namespace_id(std::string_view name) {
   return last_namespace_id_;
 }
 
-void InventoryBuilder::record(const RawRecord& raw) {
+void InventoryBuilder::keep(const RawRecord& raw) {
   Record r;
   r.range = raw.range;
   r.role = raw.role;
@@ -79,39 +77,17 @@ void InventoryBuilder::record(const RawRecord& raw) {
     r.parent = static_cast<std::uint32_t>(input_first_record_ + raw.parent);
   }
   inventory_.records_.push_back(r);
-  if (progress_ != nullptr) progress_->add();
   ++inventory_.inputs_[input_id_].records;
-  if (raw.host_bits_cleared) {
-    warning(raw.location, str_cat("host bits set; truncated to ", to_string(raw.range)));
+}
+
+void InventoryBuilder::count_in_input(Severity severity) {
+  InputSummary& summary = inventory_.inputs_[input_id_];
+  switch (severity) {
+    case Severity::kError: ++summary.errors; break;
+    case Severity::kWarning: ++summary.warnings; break;
+    case Severity::kSkipped: ++summary.skipped; break;
+    case Severity::kUnreadable: break;
   }
-}
-
-void InventoryBuilder::emit(Severity severity, const Location& where, std::string message) {
-  if (on_diagnostic_) {
-    on_diagnostic_({severity, where.describe(inventory_.inputs_[input_id_].name), std::move(message)});
-  }
-}
-
-void InventoryBuilder::error(const Location& where, std::string message) {
-  ++inventory_.inputs_[input_id_].errors;
-  emit(Severity::kError, where, std::move(message));
-}
-
-void InventoryBuilder::warning(const Location& where, std::string message) {
-  ++inventory_.inputs_[input_id_].warnings;
-  emit(Severity::kWarning, where, std::move(message));
-}
-
-void InventoryBuilder::skipped(const Location& where, std::string_view what) {
-  ++inventory_.inputs_[input_id_].skipped;
-  emit(Severity::kSkipped, where, std::string(what));
-}
-
-std::string Diagnostic::text() const {
-  const std::string_view kind = severity == Severity::kWarning   ? "warning: "
-                                : severity == Severity::kSkipped ? "skipped: "
-                                                                 : "";
-  return str_cat(where, ": ", kind, message);
 }
 
 }  // namespace ipplan

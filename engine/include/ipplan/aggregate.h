@@ -4,10 +4,16 @@
 // merge_ranges sorts (an in-place radix sort) and joins overlapping or touching ranges of one
 // family, in place. aggregate then covers each merged range with its minimal prefix list. The result is
 // sorted, disjoint, and no two blocks could be joined into one.
+//
+// RangeCollector is the InputSink for aggregating inputs without an Inventory: it keeps only
+// each record's range, an IPv4 one as one 8-byte word, so `ipplan aggregate` over 10M lines
+// holds 80 MB rather than 800 MB and sorts words instead of records.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
+#include "ipplan/input_sink.h"
 #include "ipplan/inventory.h"
 #include "ipplan/prefix.h"
 #include "ipplan/range.h"
@@ -23,5 +29,25 @@ std::vector<Prefix> aggregate(std::vector<Range> ranges);
 
 // The union of every record of the inventory, whatever its namespace, domain or role.
 std::vector<Prefix> aggregate(const Inventory& inventory);
+
+// Keeps the range of every record read, whatever its namespace, domain or role.
+class RangeCollector : public InputSink {
+ public:
+  explicit RangeCollector(DiagnosticHandler on_diagnostic = nullptr)
+      : InputSink(std::move(on_diagnostic)) {}
+
+  void reserve_more(std::size_t more) override { v4_.reserve(v4_.size() + more); }
+
+  // The union of every range collected, as aggregate(ranges) gives it; empties the collector.
+  std::vector<Prefix> aggregate();
+
+ protected:
+  void start_input(InputStart input) override { (void)input; }
+  void keep(const RawRecord& record) override;
+
+ private:
+  std::vector<std::uint64_t> v4_;  // (first << 32) | last
+  std::vector<Range> v6_;
+};
 
 }  // namespace ipplan

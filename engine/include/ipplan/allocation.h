@@ -13,7 +13,8 @@
 //
 // An AllocationIndex is built once (a sort of all records per family: O(n log n)) and is then
 // immutable. With no ancestor in the way, first-fit and last-fit walk the gaps of the frozen
-// union lazily and stop at the count: O(log n + blocks). A pool with ancestors, and best-fit,
+// union lazily and stop at the count: O(log n + blocks + gaps passed); first-fit passes a gap
+// too small for the block size by reading one byte. A pool with ancestors, and best-fit,
 // compute the pool's whole free space first: O(records in the pool).
 #pragma once
 
@@ -72,7 +73,13 @@ class AllocationIndex {
   struct FamilyIndex {
     IntervalIndex<uint128> records;  // every record, for ancestors and the slow path
     std::vector<Range> merged;       // the union of every record, sorted and disjoint
+    // widest_gap_block[i]: the shortest prefix length of an aligned block that fits between
+    // merged[i] and merged[i + 1] (kNoBlock when they touch; the last entry's gap reaches the
+    // top of the family). First-fit passes, a byte at a time, every gap too small for the
+    // block asked for.
+    std::vector<std::uint8_t> widest_gap_block;
   };
+  static constexpr std::uint8_t kNoBlock = 255;
   const FamilyIndex& family(Family f) const { return f == Family::kV4 ? v4_ : v6_; }
 
   // What is used inside one pool: a slice of the frozen union when no record contains the pool

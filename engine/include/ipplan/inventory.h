@@ -3,7 +3,7 @@
 // An Inventory is what readers produce and what verification, allocation and statistics
 // consume. Strings (namespaces, domains, labels, input names, JSON paths) are interned once and
 // referred to by 32-bit ids, so a record is a fixed-size value. Records keep input order.
-// The InventoryBuilder is the RecordSink that fills an Inventory; loading whole inputs (open,
+// The InventoryBuilder is the InputSink that fills an Inventory; loading whole inputs (open,
 // detect the format, read) is `load_inventory` in loader.h.
 #pragma once
 
@@ -16,7 +16,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "ipplan/input_format.h"
-#include "ipplan/progress_counter.h"
+#include "ipplan/input_sink.h"
 #include "ipplan/record.h"
 
 namespace ipplan {
@@ -90,53 +90,34 @@ class Inventory {
   StringPool paths_;
 };
 
-// kUnreadable: the whole input could not be opened or read (its `where` is just the path).
-enum class Severity : std::uint8_t { kError, kWarning, kSkipped, kUnreadable };
-
-// One message about an input: `where` is "PATH:LINE", "PATH: $.json.path", or just "PATH" for a
-// problem with the whole input (it cannot be opened).
-struct Diagnostic {
-  Severity severity = Severity::kError;
-  std::string where;
-  std::string message;
-
-  // "PATH:LINE: message", "PATH:LINE: warning: message", "PATH:LINE: skipped: what".
-  std::string text() const;
-};
-using DiagnosticHandler = std::function<void(const Diagnostic&)>;
-
-// The RecordSink that appends to an Inventory; messages go to the handler as they come.
-class InventoryBuilder : public RecordSink {
+// The InputSink that appends to an Inventory; messages go to the handler as they come.
+class InventoryBuilder : public InputSink {
  public:
   InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic);
 
-  // Counts every record into `progress` (may be null).
-  void set_progress(ProgressCounter* progress) { progress_ = progress; }
+  using InputSink::begin_input;
+  void begin_input(std::string name, std::string domain, InputFormat format,
+                   std::string sha256 = {}) {
+    begin_input(InputStart{std::move(name), std::move(domain), format, std::move(sha256)});
+  }
 
   // Makes room for `more` records beyond those held, so that a large input fills the records
   // array once instead of copying it at every doubling (which also doubles the peak memory).
-  void reserve_more(std::size_t more);
+  void reserve_more(std::size_t more) override;
 
-  // Starts a new input; records that follow belong to it.
-  void begin_input(std::string name, std::string domain, InputFormat format,
-                   std::string sha256 = {});
-
-  void record(const RawRecord& record) override;
-  void error(const Location& where, std::string message) override;
-  void warning(const Location& where, std::string message) override;
-  void skipped(const Location& where, std::string_view what) override;
+ protected:
+  void start_input(InputStart input) override;
+  void keep(const RawRecord& record) override;
+  void count_in_input(Severity severity) override;
 
  private:
   std::uint32_t domain_id(std::string_view key, std::string_view display);
   std::uint32_t namespace_id(std::string_view name);
-  void emit(Severity severity, const Location& where, std::string message);
 
   Inventory& inventory_;
-  DiagnosticHandler on_diagnostic_;
   std::uint32_t input_id_ = 0;
   std::uint32_t input_domain_ = 0;
   std::size_t input_first_record_ = 0;
-  ProgressCounter* progress_ = nullptr;
   // Consecutive records nearly always share a namespace: skip the hash lookup for a repeat.
   std::string last_namespace_;
   std::uint32_t last_namespace_id_ = 0;

@@ -1,4 +1,4 @@
-// loader.h — reading a run's inputs into one Inventory: open each `[DOMAIN=]PATH`, recognise its
+// loader.h — reading a run's inputs into one InputSink (an Inventory, or only the ranges): open each `[DOMAIN=]PATH`, recognise its
 // format (or take the one forced), read it, and report every problem as a Diagnostic.
 //
 // All inputs are read even after errors, so that one run reports every bad line of every input;
@@ -42,7 +42,12 @@ std::string open_error_message(const absl::Status& status);
 // and a proof over it proves nothing.
 std::optional<Diagnostic> empty_input_warning(const InputSpec& spec, std::string_view bytes);
 
-// Reads every input into `inventory`, with empty_input_warning for each empty one.
+// Reads every input in order into `sink`, with empty_input_warning for each empty one; every
+// problem goes to the sink's diagnostic handler.
+LoadResult read_inputs(const std::vector<InputSpec>& specs, const LoadOptions& options,
+                       InputSink& sink);
+
+// read_inputs into an InventoryBuilder for `inventory`.
 LoadResult load_inventory(const std::vector<InputSpec>& specs, const LoadOptions& options,
                           Inventory& inventory, const DiagnosticHandler& on_diagnostic);
 

@@ -1,4 +1,4 @@
-// ledger_test_support.h — what the ledger's unit tests share: a scratch directory removed with
+// scratch_files.h — what unit tests that touch files share: a scratch directory removed with
 // everything in it (permissions restored first), and whole-file reads and writes.
 #pragma once
 
@@ -17,22 +17,22 @@
 
 namespace ipplan::testing {
 
-struct LedgerTempDir {
+struct ScratchDir {
   std::string path;
-  LedgerTempDir() {
-    char pattern[] = "/tmp/ipplan-ledger-XXXXXX";
+  ScratchDir() {
+    char pattern[] = "/tmp/ipplan-test-XXXXXX";
     const char* dir = ::mkdtemp(pattern);
     REQUIRE(dir != nullptr);
     path = dir;
   }
-  ~LedgerTempDir() {
+  ~ScratchDir() {
     std::error_code ignored;
     std::filesystem::permissions(path, std::filesystem::perms::owner_all,
                                  std::filesystem::perm_options::add, ignored);
     std::filesystem::remove_all(path, ignored);
   }
-  LedgerTempDir(const LedgerTempDir&) = delete;
-  LedgerTempDir& operator=(const LedgerTempDir&) = delete;
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
   std::string operator/(std::string_view name) const { return str_cat(path, "/", name); }
 };
 

@@ -159,6 +159,20 @@ TEST_CASE("a read error after opening is named and exits 2", "[e2e][hostile]") {
                    "normalize: 0 records from 0 inputs, 1 unreadable input\n");
 }
 
+// An endless device never reaches its end: reading stops when memory runs short (here a 1.5 GB
+// address-space limit; without one, at a quarter of physical memory) with an error naming it.
+// AddressSanitizer reserves more address space than such a limit allows, so not there.
+TEST_CASE("an endless device as input is named and exits 2 instead of exhausting memory",
+          "[e2e][hostile]") {
+#ifndef IPPLAN_E2E_SANITIZED
+  const Run run = e2e::run_shell(std::string("ulimit -v 1500000; ") + IPPLAN_BINARY + " verify /dev/zero");
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK(e2e::has(run.err, "ipplan: /dev/zero: input too large to hold in memory ("));
+  CHECK(e2e::has(run.err, "verify: 0 records from 0 inputs, 1 unreadable input"));
+#endif
+}
+
 TEST_CASE("every bad prefix length is an error naming its line and column", "[e2e][hostile]") {
   const TempDir dir;
   const std::string path = dir.file("lengths.txt");

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
+#include <new>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -15,6 +17,21 @@
 
 namespace ipplan {
 namespace {
+
+// A quarter of the machine's physical memory: the most a streamed input may take, since growing
+// the buffer briefly holds one and a half times that, and the records read need room too.
+std::size_t stream_limit_bytes() {
+  const long pages = ::sysconf(_SC_PHYS_PAGES);
+  const long page_size = ::sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return std::size_t{1} << 34;  // 16 GiB when unknown
+  return static_cast<std::size_t>(pages) / 4 * static_cast<std::size_t>(page_size);
+}
+
+absl::Status too_large(const InputSpec& spec, std::size_t bytes) {
+  return absl::ResourceExhaustedError(
+      str_cat(spec.display_name(), ": input too large to hold in memory (",
+              bytes >> 20, " MiB read from a pipe or device and more to come; a regular file is mapped instead)"));
+}
 
 absl::Status io_error(const InputSpec& spec, std::string_view what, int err) {
   std::string message = str_cat(spec.display_name(), ": ", what, ": ", std::strerror(err));
@@ -84,24 +101,33 @@ absl::StatusOr<InputFile> InputFile::open(const InputSpec& spec) {
       return file;
     }
   }
-  // Pipes, stdin, special files, or a failed mapping: read to the end.
+  // Pipes, stdin, special files, or a failed mapping: read to the end, but not past what the
+  // machine can hold. An endless device (/dev/zero) or a runaway producer then ends in a clear
+  // error naming the input, instead of the kernel's out-of-memory killer.
+  const std::size_t limit = stream_limit_bytes();
   std::size_t capacity = 1 << 16;
   std::size_t size = 0;
-  auto buffer = std::make_unique<char[]>(capacity);
-  while (true) {
-    if (size == capacity) {
-      auto bigger = std::make_unique<char[]>(capacity * 2);
-      std::memcpy(bigger.get(), buffer.get(), size);
-      buffer = std::move(bigger);
-      capacity *= 2;
+  std::unique_ptr<char[]> buffer;
+  try {
+    buffer = std::make_unique<char[]>(capacity);
+    while (true) {
+      if (size == capacity) {
+        if (capacity >= limit) return too_large(spec, size);
+        auto bigger = std::make_unique<char[]>(std::min(capacity * 2, limit));
+        std::memcpy(bigger.get(), buffer.get(), size);
+        buffer = std::move(bigger);
+        capacity = std::min(capacity * 2, limit);
+      }
+      const ssize_t got = ::read(fd, buffer.get() + size, capacity - size);
+      if (got == 0) break;
+      if (got < 0) {
+        if (errno == EINTR) continue;
+        return io_error(spec, "read error", errno);
+      }
+      size += static_cast<std::size_t>(got);
     }
-    const ssize_t got = ::read(fd, buffer.get() + size, capacity - size);
-    if (got == 0) break;
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return io_error(spec, "read error", errno);
-    }
-    size += static_cast<std::size_t>(got);
+  } catch (const std::bad_alloc&) {
+    return too_large(spec, size);
   }
   file.owned_ = std::move(buffer);
   file.bytes_ = std::string_view(file.owned_.get(), size);

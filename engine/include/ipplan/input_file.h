@@ -3,8 +3,9 @@
 // Regular files are memory-mapped read-only, so a 1 GB export costs page cache, not a second
 // heap copy; pipes and stdin are read into one buffer, at most a quarter of physical memory (an
 // endless device such as /dev/zero fails with ResourceExhausted instead of exhausting memory).
-// Known limit: a mapped file truncated by another process while it is read raises SIGBUS. Opening fails with a Status whose message
-// names the path and says what went wrong (missing, a directory, no permission, I/O error).
+// Opening fails with a Status whose message names the path and says what went wrong (missing, a
+// directory, no permission, I/O error). Known limit: a mapped file that another process
+// truncates while it is read raises SIGBUS (exports are best replaced by rename, not rewritten).
 // An InputSpec is the command-line spelling `[DOMAIN=]PATH`.
 #pragma once
 

@@ -95,7 +95,11 @@ std::vector<Prefix> aggregate(std::vector<Range> ranges) {
 
 std::vector<Prefix> aggregate(const Inventory& inventory) {
   RangeCollector collector;
-  for (const Record& r : inventory.records()) collector.record(RawRecord{.range = r.range});
+  RawRecord raw;
+  for (const Record& r : inventory.records()) {
+    raw.range = r.range;
+    collector.record(raw);
+  }
   return collector.aggregate();
 }
 

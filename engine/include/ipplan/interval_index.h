@@ -139,13 +139,14 @@ class IntervalIndex {
   void for_each_overlap(Key first, Key last, Visitor&& visit) const {
     if (entries_.empty()) return;
     const std::size_t n = entries_.size();
-    const std::size_t start = start_in_entries(first);
+    const Probe p = start_in_entries(first);
     // Entries starting inside the query all overlap it.
-    for (std::size_t i = start; i < n && entries_[i].first <= last; ++i) {
+    for (std::size_t i = p.start; i < n && entries_[i].first <= last; ++i) {
       if (!visit(entries_[i])) return;
     }
+    if (!p.backward) return;
     // Entries starting before it overlap when they reach `first`.
-    std::uint32_t i = start == 0 ? kNone : static_cast<std::uint32_t>(start - 1);
+    std::uint32_t i = static_cast<std::uint32_t>(p.start - 1);
     while (i != kNone) {
       const Entry& e = entries_[i];
       if (e.last >= first) {
@@ -480,18 +481,23 @@ class IntervalIndex {
     return leaf_probe(descend(first), first, last);
   }
 
-  // The first entry whose first >= key (size() when none), counted over the leaf's entries
-  // rather than the leaf: a visiting query reads those entries next anyway, so this saves the
-  // leaf's cache miss. The entry before the leaf, where a walk may begin, is fetched alongside.
-  std::size_t start_in_entries(Key key) const {
+  // probe() for a visiting query: the start is counted over the leaf's entries rather than the
+  // leaf's firsts, as the visitor reads those entries next anyway; the leaf line, fetched
+  // alongside rather than after them, still tells whether a walk is needed (`forward` is left
+  // to the caller's run). The entry before the leaf, where a walk may begin, comes too.
+  Probe start_in_entries(Key key) const {
     const std::size_t n = entries_.size();
-    if (key > max_first_) return n;
-    const std::size_t begin = descend(key) * kLeafWidth;
+    if (key > max_first_) return {n, false, max_last_ >= key};
+    const std::size_t leaf_index = descend(key);
+    const Leaf& leaf = leaves_[leaf_index];
+    prefetch_lines(&leaf, sizeof(Leaf));
+    const std::size_t begin = leaf_index * kLeafWidth;
     const std::size_t end = std::min(n, begin + kLeafWidth);
     if (begin != 0) __builtin_prefetch(&entries_[begin - 1]);
     std::size_t below = 0;
     for (std::size_t i = begin; i < end; ++i) below += entries_[i].first < key ? 1 : 0;
-    return begin + below;
+    const std::size_t start = begin + below;
+    return {start, true, start != 0 && leaf.max_before[below] >= key};
   }
 
   // Once a search reached its leaf (first <= max_first_, so the leaf holds the start).

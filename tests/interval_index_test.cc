@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iomanip>
 #include <random>
+#include <span>
 #include <sstream>
 #include <string>
 #include <type_traits>
@@ -256,6 +257,56 @@ void check_query(const IntervalIndex<Key>& index, const std::vector<Interval<Key
   REQUIRE(std::adjacent_find(partial.begin(), partial.end()) == partial.end());
 }
 
+// A batch checked against brute force (and so against the single-query calls, which
+// check_query holds to the same): for_each_overlap_batch visits exactly each query's overlaps,
+// each once, with the right query position and entry; any_overlap_batch agrees; a visitor
+// returning false stops its own query only. `stop_after[i]` (0: never) is query i's limit.
+template <typename Key>
+void check_batch(const IntervalIndex<Key>& index, const std::vector<Interval<Key>>& set,
+                 const std::vector<typename IntervalIndex<Key>::Query>& queries,
+                 const std::vector<std::uint32_t>& stop_after) {
+  using Entry = typename IntervalIndex<Key>::Entry;
+  std::vector<std::vector<std::uint32_t>> got(queries.size());
+  bool entries_match = true;
+  bool in_range = true;
+  index.for_each_overlap_batch(queries, [&](std::size_t q, const Entry& e) {
+    if (q >= queries.size()) {
+      in_range = false;
+      return false;
+    }
+    got[q].push_back(e.id);
+    if (!(e.first <= queries[q].last && queries[q].first <= e.last)) entries_match = false;
+    return stop_after[q] == 0 || got[q].size() < stop_after[q];
+  });
+  REQUIRE(in_range);
+  REQUIRE(entries_match);
+  // Bytes around the answers stay untouched.
+  std::vector<std::uint8_t> found(queries.size() + 2, 7);
+  index.any_overlap_batch(queries, std::span<std::uint8_t>(found).subspan(1, queries.size()));
+  REQUIRE(found.front() == 7);
+  REQUIRE(found.back() == 7);
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    const std::vector<std::uint32_t> want = brute_force(set, queries[q].first, queries[q].last);
+    std::vector<std::uint32_t>& mine = got[q];
+    std::sort(mine.begin(), mine.end());
+    INFO("n = " << set.size() << ", batch of " << queries.size() << ", query " << q << " "
+                << describe(queries[q].first, queries[q].last) << ", " << want.size()
+                << " overlaps expected, " << mine.size() << " visited, stop after "
+                << stop_after[q]);
+    REQUIRE(found[q + 1] == (want.empty() ? 0 : 1));
+    REQUIRE(index.any_overlap(queries[q].first, queries[q].last) == !want.empty());
+    if (stop_after[q] == 0) {
+      REQUIRE(mine == want);
+    } else {
+      REQUIRE(mine.size() == std::min<std::size_t>(stop_after[q], want.size()));
+      REQUIRE(std::adjacent_find(mine.begin(), mine.end()) == mine.end());
+      for (const std::uint32_t id : mine) {
+        REQUIRE(std::binary_search(want.begin(), want.end(), id));
+      }
+    }
+  }
+}
+
 // entries() is in build() order and holds exactly what was added.
 template <typename Key>
 void check_entries(const IntervalIndex<Key>& index, const std::vector<Interval<Key>>& set) {
@@ -286,10 +337,15 @@ void run_sizes(const std::vector<std::size_t>& sizes, int sets_per_size,
       const std::vector<Interval<Key>> set = gen.set(n);
       const IntervalIndex<Key> index = build_index(set);
       check_entries(index, set);
+      std::vector<typename IntervalIndex<Key>::Query> batch;
+      std::vector<std::uint32_t> stop_after;
       for (std::size_t q = 0; q < queries_per_set; ++q) {
         const auto [first, last] = gen.query(set);
         check_query(index, set, first, last, 1 + gen.below(4));
+        batch.push_back({first, last});
+        stop_after.push_back(gen.chance(0.8) ? 0 : 1 + gen.below(4));
       }
+      check_batch(index, set, batch, stop_after);
     }
   }
 }
@@ -409,4 +465,89 @@ TEST_CASE("IntervalIndex with many copies of one interval and deep nesting",
     check_query(stair_index, staircase, point, point, 7);
   }
   check_query(stair_index, staircase, 0xffffffffU, 0xffffffffU, 1);
+}
+
+TEST_CASE("IntervalIndex batches answer like single queries", "[interval_index][batch]") {
+  // Batch sizes around the group size (the pipeline's first, middle and last groups, a partial
+  // last group) over sets large enough for a tree of several levels.
+  const std::size_t group = IntervalIndex<std::uint32_t>::kGroup;
+  const std::vector<std::size_t> batch_sizes = {0,         1,         2,         group - 1,
+                                                group,     group + 1, 2 * group, 3 * group + 5,
+                                                10 * group + 3};
+  for (int family = 0; family < 2; ++family) {
+    Generator<std::uint32_t> gen4(900 + static_cast<std::uint64_t>(family));
+    Generator<uint128> gen6(950 + static_cast<std::uint64_t>(family));
+    for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{9},
+                                std::size_t{257}, std::size_t{5000}}) {
+      for (const std::size_t size : batch_sizes) {
+        if (family == 0) {
+          const auto set = gen4.set(n);
+          const auto index = build_index(set);
+          std::vector<IntervalIndex<std::uint32_t>::Query> batch;
+          std::vector<std::uint32_t> stop_after;
+          for (std::size_t q = 0; q < size; ++q) {
+            const auto [first, last] = gen4.query(set);
+            batch.push_back({first, last});
+            stop_after.push_back(gen4.chance(0.7) ? 0 : 1 + gen4.below(6));
+          }
+          check_batch(index, set, batch, stop_after);
+        } else {
+          const auto set = gen6.set(n);
+          const auto index = build_index(set);
+          std::vector<IntervalIndex<uint128>::Query> batch;
+          std::vector<std::uint32_t> stop_after;
+          for (std::size_t q = 0; q < size; ++q) {
+            const auto [first, last] = gen6.query(set);
+            batch.push_back({first, last});
+            stop_after.push_back(gen6.chance(0.7) ? 0 : 1 + gen6.below(6));
+          }
+          check_batch(index, set, batch, stop_after);
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("IntervalIndex batches with long runs and long walks", "[interval_index][batch]") {
+  // Every query overlaps hundreds of entries — runs far longer than a leaf and walks over
+  // hundreds of nested or crossing intervals — so more work is pending than the batch keeps in
+  // flight at once, and pending work must be finished before new queries come in.
+  std::vector<Interval<std::uint32_t>> set;
+  for (std::uint32_t i = 0; i < 600; ++i) set.push_back({1000, 2000, i});          // copies
+  for (std::uint32_t i = 0; i < 300; ++i) set.push_back({i, 0xffffffffU - i, 1000 + i});  // nested
+  for (std::uint32_t i = 0; i < 300; ++i) set.push_back({3000 + i, 5000 + i, 2000 + i});  // crossing
+  set.push_back({0, 0xffffffffU, 5000});
+  set.push_back({0xffffffffU, 0xffffffffU, 5001});
+  set.push_back({0, 0, 5002});
+  const auto index = build_index(set);
+  Generator<std::uint32_t> gen(31);
+  std::vector<IntervalIndex<std::uint32_t>::Query> batch;
+  std::vector<std::uint32_t> stop_after;
+  const std::uint32_t probes[] = {0, 1, 999, 1000, 1500, 2000, 2001, 3000, 3150, 4000, 5299,
+                                  5300, 0xfffffffeU, 0xffffffffU};
+  for (int round = 0; round < 40; ++round) {
+    for (const std::uint32_t a : probes) {
+      const std::uint32_t b = probes[gen.below(static_cast<std::uint32_t>(std::size(probes)))];
+      batch.push_back({std::min(a, b), std::max(a, b)});
+      stop_after.push_back(gen.chance(0.8) ? 0 : 1 + gen.below(700));
+    }
+  }
+  check_batch(index, set, batch, stop_after);
+  for (std::size_t q = 0; q < batch.size(); q += 37) {
+    check_query(index, set, batch[q].first, batch[q].last, 1 + gen.below(700));
+  }
+}
+
+TEST_CASE("IntervalIndex batches on an empty index and an index of one", "[interval_index][batch][edge]") {
+  const std::vector<IntervalIndex<uint128>::Query> queries = {
+      {0, 0}, {0, kMax<uint128>}, {kMax<uint128>, kMax<uint128>}, {5, 9}};
+  const std::vector<std::uint32_t> never(queries.size(), 0);
+  const std::vector<Interval<uint128>> none;
+  check_batch(build_index(none), none, queries, never);
+  for (const Interval<uint128> one : {Interval<uint128>{0, 0, 1}, Interval<uint128>{0, kMax<uint128>, 2},
+                                      Interval<uint128>{kMax<uint128>, kMax<uint128>, 3},
+                                      Interval<uint128>{6, 7, 4}}) {
+    const std::vector<Interval<uint128>> set = {one};
+    check_batch(build_index(set), set, queries, never);
+  }
 }

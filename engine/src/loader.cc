@@ -31,7 +31,9 @@ std::size_t record_estimate(InputFormat format, std::string_view bytes) {
   while (!bytes.empty()) {
     const std::size_t run = std::min<std::size_t>(bytes.size(), 255);
     std::uint8_t newlines = 0;
-    for (std::size_t i = 0; i < run; ++i) newlines = static_cast<std::uint8_t>(newlines + (bytes[i] == '\n'));
+    for (std::size_t i = 0; i < run; ++i) {
+      newlines = static_cast<std::uint8_t>(newlines + (bytes[i] == '\n' ? 1 : 0));
+    }
     lines += newlines;
     bytes.remove_prefix(run);
   }

@@ -6,8 +6,8 @@
 // sorted, disjoint, and no two blocks could be joined into one.
 //
 // RangeCollector is the InputSink for aggregating inputs without an Inventory: it keeps only
-// each record's range, an IPv4 one as one 8-byte word, so `ipplan aggregate` over 10M lines
-// holds 80 MB rather than 800 MB and sorts words instead of records.
+// each record's range, an IPv4 one as one 8-byte word (twice that while sorting), where an
+// Inventory holds an 80-byte record a line; and it sorts words instead of records.
 #pragma once
 
 #include <cstdint>

@@ -211,6 +211,14 @@ void build_benchmark(benchmark::State& state, const std::vector<Block<Key>>& blo
 void BM_IndexBuildV4(benchmark::State& state) { build_benchmark(state, v4_index_blocks()); }
 void BM_IndexBuildV6(benchmark::State& state) { build_benchmark(state, v6_index_blocks()); }
 
+// Queries/s as items/s, and `counter` as `count` per query over every iteration.
+void report_per_query(benchmark::State& state, std::size_t queries, const char* counter,
+                      std::uint64_t count) {
+  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries);
+  state.SetItemsProcessed(static_cast<std::int64_t>(total));
+  state.counters[counter] = static_cast<double>(count) / total;
+}
+
 template <typename Key>
 void overlap_benchmark(benchmark::State& state, const ipplan::IntervalIndex<Key>& index,
                        const std::vector<Block<Key>>& queries) {
@@ -226,9 +234,7 @@ void overlap_benchmark(benchmark::State& state, const ipplan::IntervalIndex<Key>
     }
   }
   benchmark::DoNotOptimize(checksum);
-  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
-  state.SetItemsProcessed(static_cast<std::int64_t>(total));
-  state.counters["hits"] = static_cast<double>(hits) / total;
+  report_per_query(state, queries.size(), "hits", hits);
 }
 
 template <typename Key>
@@ -239,9 +245,7 @@ void any_overlap_benchmark(benchmark::State& state, const ipplan::IntervalIndex<
     for (const Block<Key>& q : queries) found += index.any_overlap(q.first, q.last) ? 1 : 0;
   }
   benchmark::DoNotOptimize(found);
-  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
-  state.SetItemsProcessed(static_cast<std::int64_t>(total));
-  state.counters["found"] = static_cast<double>(found) / total;  // share of queries with a hit
+  report_per_query(state, queries.size(), "found", found);  // share of queries with a hit
 }
 
 // The batch calls over the same queries, as one span.
@@ -268,9 +272,7 @@ void overlap_batch_benchmark(benchmark::State& state, const ipplan::IntervalInde
     });
   }
   benchmark::DoNotOptimize(checksum);
-  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
-  state.SetItemsProcessed(static_cast<std::int64_t>(total));
-  state.counters["hits"] = static_cast<double>(hits) / total;
+  report_per_query(state, queries.size(), "hits", hits);
 }
 
 template <typename Key>
@@ -284,51 +286,44 @@ void any_overlap_batch_benchmark(benchmark::State& state, const ipplan::Interval
     for (const std::uint8_t f : found_flags) found += f;
   }
   benchmark::DoNotOptimize(found);
-  const auto total = static_cast<double>(state.iterations()) * static_cast<double>(queries.size());
-  state.SetItemsProcessed(static_cast<std::int64_t>(total));
-  state.counters["found"] = static_cast<double>(found) / total;
+  report_per_query(state, queries.size(), "found", found);
+}
+
+// The point queries for state.range(0) == 0, else the /24 (IPv4) or /64 (IPv6) ones.
+const std::vector<Block<std::uint32_t>>& v4_queries_for(const benchmark::State& state) {
+  static const auto points = v4_queries(QueryShape::kPoint);
+  static const auto blocks = v4_queries(QueryShape::kBlock);
+  return state.range(0) == 0 ? points : blocks;
+}
+const std::vector<Block<uint128>>& v6_queries_for(const benchmark::State& state) {
+  static const auto points = v6_queries(QueryShape::kPoint);
+  static const auto blocks = v6_queries(QueryShape::kBlock);
+  return state.range(0) == 0 ? points : blocks;
 }
 
 void BM_IndexOverlapV4(benchmark::State& state) {
-  static const auto points = v4_queries(QueryShape::kPoint);
-  static const auto blocks = v4_queries(QueryShape::kBlock);
-  overlap_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+  overlap_benchmark(state, v4_index(), v4_queries_for(state));
 }
 void BM_IndexAnyOverlapV4(benchmark::State& state) {
-  static const auto points = v4_queries(QueryShape::kPoint);
-  static const auto blocks = v4_queries(QueryShape::kBlock);
-  any_overlap_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+  any_overlap_benchmark(state, v4_index(), v4_queries_for(state));
 }
 void BM_IndexOverlapV6(benchmark::State& state) {
-  static const auto points = v6_queries(QueryShape::kPoint);
-  static const auto blocks = v6_queries(QueryShape::kBlock);
-  overlap_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+  overlap_benchmark(state, v6_index(), v6_queries_for(state));
 }
 void BM_IndexAnyOverlapV6(benchmark::State& state) {
-  static const auto points = v6_queries(QueryShape::kPoint);
-  static const auto blocks = v6_queries(QueryShape::kBlock);
-  any_overlap_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+  any_overlap_benchmark(state, v6_index(), v6_queries_for(state));
 }
-
 void BM_IndexOverlapBatchV4(benchmark::State& state) {
-  static const auto points = v4_queries(QueryShape::kPoint);
-  static const auto blocks = v4_queries(QueryShape::kBlock);
-  overlap_batch_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+  overlap_batch_benchmark(state, v4_index(), v4_queries_for(state));
 }
 void BM_IndexAnyOverlapBatchV4(benchmark::State& state) {
-  static const auto points = v4_queries(QueryShape::kPoint);
-  static const auto blocks = v4_queries(QueryShape::kBlock);
-  any_overlap_batch_benchmark(state, v4_index(), state.range(0) == 0 ? points : blocks);
+  any_overlap_batch_benchmark(state, v4_index(), v4_queries_for(state));
 }
 void BM_IndexOverlapBatchV6(benchmark::State& state) {
-  static const auto points = v6_queries(QueryShape::kPoint);
-  static const auto blocks = v6_queries(QueryShape::kBlock);
-  overlap_batch_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+  overlap_batch_benchmark(state, v6_index(), v6_queries_for(state));
 }
 void BM_IndexAnyOverlapBatchV6(benchmark::State& state) {
-  static const auto points = v6_queries(QueryShape::kPoint);
-  static const auto blocks = v6_queries(QueryShape::kBlock);
-  any_overlap_batch_benchmark(state, v6_index(), state.range(0) == 0 ? points : blocks);
+  any_overlap_batch_benchmark(state, v6_index(), v6_queries_for(state));
 }
 
 // ---- suggest ---------------------------------------------------------------------------------

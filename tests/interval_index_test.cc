@@ -480,28 +480,22 @@ TEST_CASE("IntervalIndex batches answer like single queries", "[interval_index][
     for (const std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{9},
                                 std::size_t{257}, std::size_t{5000}}) {
       for (const std::size_t size : batch_sizes) {
+        const auto check_random_batch = [&](auto& gen) {
+          const auto set = gen.set(n);
+          const auto index = build_index(set);
+          std::vector<typename decltype(index)::Query> batch;
+          std::vector<std::uint32_t> stop_after;
+          for (std::size_t q = 0; q < size; ++q) {
+            const auto [first, last] = gen.query(set);
+            batch.push_back({first, last});
+            stop_after.push_back(gen.chance(0.7) ? 0 : 1 + gen.below(6));
+          }
+          check_batch(index, set, batch, stop_after);
+        };
         if (family == 0) {
-          const auto set = gen4.set(n);
-          const auto index = build_index(set);
-          std::vector<IntervalIndex<std::uint32_t>::Query> batch;
-          std::vector<std::uint32_t> stop_after;
-          for (std::size_t q = 0; q < size; ++q) {
-            const auto [first, last] = gen4.query(set);
-            batch.push_back({first, last});
-            stop_after.push_back(gen4.chance(0.7) ? 0 : 1 + gen4.below(6));
-          }
-          check_batch(index, set, batch, stop_after);
+          check_random_batch(gen4);
         } else {
-          const auto set = gen6.set(n);
-          const auto index = build_index(set);
-          std::vector<IntervalIndex<uint128>::Query> batch;
-          std::vector<std::uint32_t> stop_after;
-          for (std::size_t q = 0; q < size; ++q) {
-            const auto [first, last] = gen6.query(set);
-            batch.push_back({first, last});
-            stop_after.push_back(gen6.chance(0.7) ? 0 : 1 + gen6.below(6));
-          }
-          check_batch(index, set, batch, stop_after);
+          check_random_batch(gen6);
         }
       }
     }

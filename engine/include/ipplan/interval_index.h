@@ -409,48 +409,39 @@ class IntervalIndex {
     bool backward;
   };
 
-  // How many of kWidth keys are below (above) `key`, without branches. IPv4 keys go four to an
-  // SSE2 register (baseline on x86-64): a signed compare after flipping the top bits, each
-  // match adding -1 to a lane; the compiler's own vectorisation widens to 64 bits and takes
+  // How many of kWidth keys are below `key` (kAbove: above it), without branches. IPv4 keys go
+  // four to an SSE2 register (baseline on x86-64): a signed compare after flipping the top bits,
+  // each match adding -1 to a lane; the compiler's own vectorisation widens to 64 bits and takes
   // twice the instructions, which the batch calls notice.
+  template <std::size_t kWidth, bool kAbove = false>
+  static std::size_t count_beside(const Key* keys, Key key) {
+#if defined(__SSE2__)
+    if constexpr (sizeof(Key) == 4 && kWidth % 4 == 0) {
+      const __m128i flip = _mm_set1_epi32(static_cast<int>(0x80000000U));
+      const __m128i probe = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(key)), flip);
+      __m128i matches = _mm_setzero_si128();
+      for (std::size_t i = 0; i < kWidth; i += 4) {
+        const __m128i four = _mm_xor_si128(
+            _mm_load_si128(reinterpret_cast<const __m128i*>(keys + i)), flip);
+        matches = _mm_sub_epi32(matches, kAbove ? _mm_cmpgt_epi32(four, probe)
+                                                : _mm_cmpgt_epi32(probe, four));
+      }
+      return sum_lanes(matches);
+    }
+#endif
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < kWidth; ++i) {
+      count += (kAbove ? keys[i] > key : keys[i] < key) ? 1 : 0;
+    }
+    return count;
+  }
   template <std::size_t kWidth>
   static std::size_t count_below(const Key* keys, Key key) {
-#if defined(__SSE2__)
-    if constexpr (sizeof(Key) == 4 && kWidth % 4 == 0) {
-      const __m128i flip = _mm_set1_epi32(static_cast<int>(0x80000000U));
-      const __m128i probe = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(key)), flip);
-      __m128i matches = _mm_setzero_si128();
-      for (std::size_t i = 0; i < kWidth; i += 4) {
-        const __m128i four = _mm_xor_si128(
-            _mm_load_si128(reinterpret_cast<const __m128i*>(keys + i)), flip);
-        matches = _mm_sub_epi32(matches, _mm_cmpgt_epi32(probe, four));
-      }
-      return sum_lanes(matches);
-    }
-#endif
-    std::size_t below = 0;
-    for (std::size_t i = 0; i < kWidth; ++i) below += keys[i] < key ? 1 : 0;
-    return below;
+    return count_beside<kWidth>(keys, key);
   }
-
   template <std::size_t kWidth>
   static std::size_t count_above(const Key* keys, Key key) {
-#if defined(__SSE2__)
-    if constexpr (sizeof(Key) == 4 && kWidth % 4 == 0) {
-      const __m128i flip = _mm_set1_epi32(static_cast<int>(0x80000000U));
-      const __m128i probe = _mm_xor_si128(_mm_set1_epi32(static_cast<int>(key)), flip);
-      __m128i matches = _mm_setzero_si128();
-      for (std::size_t i = 0; i < kWidth; i += 4) {
-        const __m128i four = _mm_xor_si128(
-            _mm_load_si128(reinterpret_cast<const __m128i*>(keys + i)), flip);
-        matches = _mm_sub_epi32(matches, _mm_cmpgt_epi32(four, probe));
-      }
-      return sum_lanes(matches);
-    }
-#endif
-    std::size_t above = 0;
-    for (std::size_t i = 0; i < kWidth; ++i) above += keys[i] > key ? 1 : 0;
-    return above;
+    return count_beside<kWidth, true>(keys, key);
   }
 
 #if defined(__SSE2__)

@@ -1,5 +1,6 @@
 // verify_command.cc — `ipplan verify`: the proof that nothing overlaps where it must not, or
 // every conflict grouped into clusters (SPEC sections 4 and 7).
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "command.h"
 #include "diagnostics.h"
 #include "ipplan/format.h"
+#include "ipplan/proof_builder.h"
 #include "ipplan/strings.h"
 #include "ipplan/verify.h"
 #include "output.h"
@@ -25,25 +27,30 @@ struct VerifyCommandOptions {
   std::string report;
 };
 
+// Record id -> the record, from wherever the command kept it.
+using RecordLookup = std::function<Record(std::uint32_t)>;
+
 class ConflictPrinter {
  public:
-  ConflictPrinter(const Inventory& inventory, Writer& out) : inventory_(inventory), out_(out) {}
+  // `names` holds the inputs and the strings the records refer to.
+  ConflictPrinter(const Inventory& names, RecordLookup record, Writer& out)
+      : inventory_(names), record_(std::move(record)), out_(out) {}
 
   // `10.1.0.0/16 (path:line) [domain, role]`
   std::string side_text(std::uint32_t id) const {
-    const Record& r = inventory_.records()[id];
+    const Record r = record_(id);
     return str_cat(to_string(r.range), " (", inventory_.source(r), ") [",
                    inventory_.domain_name(r.domain_id), ", ", role_name(r.role), "]");
   }
   std::string side_json(std::uint32_t id) const {
-    const Record& r = inventory_.records()[id];
+    const Record r = record_(id);
     return str_cat("{\"range\": \"", to_string(r.range), "\", \"source\": ",
                    json_string(inventory_.source(r)),
                    ", \"domain\": ", json_string(inventory_.domain_name(r.domain_id)),
                    ", \"role\": \"", role_name(r.role), "\"}");
   }
   std::string side_csv(std::uint32_t id) const {
-    const Record& r = inventory_.records()[id];
+    const Record r = record_(id);
     return str_cat(to_string(r.range), ",", csv_field(inventory_.source(r)), ",",
                    csv_field(inventory_.domain_name(r.domain_id)), ",", role_name(r.role));
   }
@@ -119,16 +126,27 @@ class ConflictPrinter {
 
  private:
   const Inventory& inventory_;
+  RecordLookup record_;
   Writer& out_;
 };
 
-int run_verify(const VerifyCommandOptions& options) {
-  Inventory inventory;
-  const bool digest = options.common.format() == OutputFormat::kJson;
-  if (const int code = load_for_command("verify", options.common, options.input, inventory, digest);
-      code != kExitOk) {
-    return code;
+int print_verify_result(const VerifyResult& result, const OutputFormat format,
+                        const Inventory& names, RecordLookup record) {
+  Writer out(stdout);
+  ConflictPrinter printer(names, std::move(record), out);
+  switch (format) {
+    case OutputFormat::kText: printer.text(result); break;
+    case OutputFormat::kJson: printer.json(result); break;
+    case OutputFormat::kCsv: printer.csv(result); break;
   }
+  if (!out.flush()) {
+    print_error("cannot write the output (disk full or closed pipe?)");
+    return kExitBadInput;
+  }
+  return result.ok() ? kExitOk : kExitRejected;
+}
+
+int run_verify(const VerifyCommandOptions& options) {
   VerifyOptions verify_options;
   verify_options.all_vrfs = options.all_vrfs;
   verify_options.max_listed_per_cluster = options.max_conflicts;
@@ -139,23 +157,34 @@ int run_verify(const VerifyCommandOptions& options) {
     }
     verify_options.vrf_groups.push_back(std::move(names));
   }
-  const VerifyResult result = verify(inventory, verify_options);
-  if (const int code = write_verify_report(options.report, inventory, verify_options);
+  const OutputFormat format = options.common.format();
+  const bool digest = format == OutputFormat::kJson;
+  Inventory inventory;
+  if (!options.report.empty()) {
+    // The report draws every record, so it needs them all in an Inventory.
+    if (const int code = load_for_command("verify", options.common, options.input, inventory, digest);
+        code != kExitOk) {
+      return code;
+    }
+    const VerifyResult result = verify(inventory, verify_options);
+    if (const int code = write_verify_report(options.report, inventory, verify_options);
+        code != kExitOk) {
+      return code;
+    }
+    return print_verify_result(result, format, inventory,
+                               [&](std::uint32_t id) { return inventory.records()[id]; });
+  }
+  // Otherwise only what the proof needs is kept: about a third of an Inventory's memory.
+  ProofRecords records;
+  ProofBuilder builder(inventory, records, nullptr);
+  if (const int code = load_for_command("verify", options.common, options.input, builder, digest);
       code != kExitOk) {
     return code;
   }
-  Writer out(stdout);
-  ConflictPrinter printer(inventory, out);
-  switch (options.common.format()) {
-    case OutputFormat::kText: printer.text(result); break;
-    case OutputFormat::kJson: printer.json(result); break;
-    case OutputFormat::kCsv: printer.csv(result); break;
-  }
-  if (!out.flush()) {
-    print_error("cannot write the output (disk full or closed pipe?)");
-    return kExitBadInput;
-  }
-  return result.ok() ? kExitOk : kExitRejected;
+  const VerifyResult result = verify(records, inventory, verify_options);
+  return print_verify_result(result, format, inventory, [&](std::uint32_t id) {
+    return builder.record(id, result.ranges.at(id));
+  });
 }
 
 }  // namespace

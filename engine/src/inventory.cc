@@ -25,7 +25,9 @@ std::string Inventory::source(const Record& record) const {
 }
 
 InventoryBuilder::InventoryBuilder(Inventory& inventory, DiagnosticHandler on_diagnostic)
-    : InputSink(std::move(on_diagnostic)), inventory_(inventory) {}
+    : InputSink(std::move(on_diagnostic)),
+      inventory_(inventory),
+      next_record_(static_cast<std::uint32_t>(inventory.records_.size())) {}
 
 void InventoryBuilder::reserve_more(std::size_t more) {
   inventory_.records_.reserve(inventory_.records_.size() + more);
@@ -34,7 +36,7 @@ void InventoryBuilder::reserve_more(std::size_t more) {
 void InventoryBuilder::start_input(InputStart input) {
   input_id_ = static_cast<std::uint32_t>(inventory_.inputs_.size());
   input_domain_ = domain_id(input.domain, input.domain);
-  input_first_record_ = inventory_.records_.size();
+  input_first_record_ = next_record_;
   InputSummary summary;
   summary.name = std::move(input.name);
   summary.domain = std::move(input.domain);
@@ -65,7 +67,7 @@ void InventoryBuilder::keep(const RawRecord& raw) {
   r.role = raw.role;
   r.namespace_id = namespace_id(raw.namespace_name);
   r.domain_id = raw.domain.empty() ? input_domain_ : domain_id(raw.domain, raw.domain_display);
-  r.label_id = raw.label.empty() ? 0 : inventory_.labels_.intern(raw.label);
+  r.label_id = raw.label.empty() || !keep_labels_ ? 0 : inventory_.labels_.intern(raw.label);
   r.input_id = input_id_;
   if (raw.location.json_path.empty()) {
     r.location = raw.location.line;
@@ -74,10 +76,15 @@ void InventoryBuilder::keep(const RawRecord& raw) {
     r.location_is_json_path = true;
   }
   if (raw.parent != RawRecord::kNoParent) {
-    r.parent = static_cast<std::uint32_t>(input_first_record_ + raw.parent);
+    r.parent = input_first_record_ + raw.parent;
   }
-  inventory_.records_.push_back(r);
+  store(next_record_++, r);
   ++inventory_.inputs_[input_id_].records;
+}
+
+void InventoryBuilder::store(std::uint32_t id, const Record& record) {
+  (void)id;
+  inventory_.records_.push_back(record);
 }
 
 void InventoryBuilder::count_in_input(Severity severity) {

@@ -11,11 +11,11 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include <boost/pending/disjoint_sets.hpp>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "radix_sort.h"
 
 namespace ipplan {
@@ -80,11 +80,12 @@ class Sweep {
 
   // Counting pass results: conflicts attributed to one sorted position of each pair.
   std::uint64_t total = 0;
-  absl::flat_hash_map<std::uint32_t, std::uint64_t> count_by_position;
+  std::vector<std::uint64_t> count_by_position;  // sized to the items by the caller
 
-  // Listing pass: per cluster (its set's representative position), the pairs listed so far, as
-  // sorted positions, up to `quota`.
-  absl::flat_hash_map<std::uint32_t, std::vector<Conflict>>* listed = nullptr;
+  // Listing pass: the clusters, found by their set's representative position through
+  // `cluster_of`, each listing pairs (as positions) up to `quota`.
+  std::vector<ConflictCluster>* clusters = nullptr;
+  const std::vector<std::uint32_t>* cluster_of = nullptr;
   std::size_t quota = 0;
 
   void run(Mode mode) {
@@ -149,13 +150,15 @@ class Sweep {
       sets_.union_set(a, b);
       return;
     }
-    std::vector<Conflict>& list = (*listed)[sets_.find_set(a)];
+    std::vector<Conflict>& list = listed_in(a);
     if (list.size() < quota) list.push_back({kind, a, b});
+  }
+  std::vector<Conflict>& listed_in(std::uint32_t position) {
+    return (*clusters)[(*cluster_of)[sets_.find_set(position)]].listed;
   }
   bool quota_full(std::uint32_t position) {
     if (mode_ == Mode::kCount) return false;
-    const auto it = listed->find(sets_.find_set(position));
-    return it != listed->end() && it->second.size() >= quota;
+    return listed_in(position).size() >= quota;
   }
   void count(std::uint32_t position, std::uint64_t n) {
     if (mode_ != Mode::kCount || n == 0) return;
@@ -283,32 +286,103 @@ std::vector<std::uint32_t> namespace_groups(const Inventory& inventory,
   return group;
 }
 
-// Sweep order: group, first ascending, last descending, record id. The radix key is the group's
-// significant bytes, then first and the complement of last, each as wide as the group's family.
-void sort_for_sweep(std::vector<SweepItem>& items, std::uint32_t max_group) {
-  int group_bytes = 1;
-  while (group_bytes < 4 && (max_group >> (8 * group_bytes)) != 0) ++group_bytes;
-  const auto key_byte = [group_bytes](const SweepItem& item, int d) -> std::uint8_t {
-    if (d < group_bytes) return static_cast<std::uint8_t>(item.group() >> (8 * (group_bytes - 1 - d)));
-    d -= group_bytes;
-    const int width = item.v6() ? 16 : 4;
-    if (d < width) return static_cast<std::uint8_t>(item.first >> (8 * (width - 1 - d)));
-    d -= width;
-    if (d < width) return static_cast<std::uint8_t>(~item.last >> (8 * (width - 1 - d)));
-    return 0;
-  };
-  const auto less = [](const SweepItem& a, const SweepItem& b) {
-    if (a.group() != b.group()) return a.group() < b.group();
+// How each family's spans sort: first ascending, last descending, record id; the radix key is
+// first and the complement of last, most significant byte first.
+struct V4Order {
+  using Span = V4Span;
+  static constexpr int kKeyBytes = 8;
+  static std::uint8_t key_byte(const V4Span& s, int d) {
+    const std::uint32_t word = d < 4 ? s.first : ~s.last;
+    return static_cast<std::uint8_t>(word >> (24 - 8 * (d & 3)));
+  }
+  static bool less(const V4Span& a, const V4Span& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.last != b.last) return a.last > b.last;
-    return a.id < b.id;
-  };
-  detail::radix_sort(items.data(), items.data() + items.size(), group_bytes + 32, key_byte, less);
+    return a.record < b.record;
+  }
+  static std::uint32_t first(const V4Span& s) { return s.first; }
+  static std::uint32_t last(const V4Span& s) { return s.last; }
+};
+
+struct V6Order {
+  using Span = V6Span;
+  static constexpr int kKeyBytes = 32;
+  static std::uint8_t key_byte(const V6Span& s, int d) {
+    const std::uint32_t word = d < 16 ? s.first[d >> 2] : ~s.last[(d - 16) >> 2];
+    return static_cast<std::uint8_t>(word >> (24 - 8 * (d & 3)));
+  }
+  static bool less(const V6Span& a, const V6Span& b) {
+    const uint128 a_first = a.first_value();
+    const uint128 b_first = b.first_value();
+    if (a_first != b_first) return a_first < b_first;
+    const uint128 a_last = a.last_value();
+    const uint128 b_last = b.last_value();
+    if (a_last != b_last) return a_last > b_last;
+    return a.record < b.record;
+  }
+  static uint128 first(const V6Span& s) { return s.first_value(); }
+  static uint128 last(const V6Span& s) { return s.last_value(); }
+};
+
+// Sorts one family's spans of one namespace group and appends, in that order, a SweepItem for
+// every span that overlaps another: the stretches where the next span starts at or before the
+// largest last seen so far. A span outside every stretch overlaps nothing and cannot conflict.
+template <typename Order, typename Spans>
+void collect_overlapping(Spans& spans, std::uint32_t group_family, const ProofRecords& records,
+                         std::vector<SweepItem>& items) {
+  using Span = typename Order::Span;
+  detail::radix_sort(
+      spans.data(), spans.data() + spans.size(), Order::kKeyBytes,
+      [](const Span& s, int d) { return Order::key_byte(s, d); },
+      [](const Span& a, const Span& b) { return Order::less(a, b); });
+  const std::size_t n = spans.size();
+  std::size_t i = 0;
+  while (i < n) {
+    auto reach = Order::last(spans[i]);
+    std::size_t j = i + 1;
+    while (j < n && Order::first(spans[j]) <= reach) {
+      reach = std::max(reach, Order::last(spans[j]));
+      ++j;
+    }
+    if (j - i > 1) {
+      for (std::size_t k = i; k < j; ++k) {
+        const std::uint32_t record = spans[k].record;
+        const ProofTraits& traits = records.traits(record);
+        items.push_back({Order::first(spans[k]), Order::last(spans[k]),
+                         group_family * 2 + (traits.role == Role::kAssigned ? 1U : 0U), record,
+                         traits.domain, records.parent(record)});
+      }
+    }
+    i = j;
+  }
 }
 
-bool wider(const Record& a, const Record& b) {
-  if (a.range.span() != b.range.span()) return a.range.span() > b.range.span();
-  return a.range.first() < b.range.first();
+// Joins the records of namespaces that share a group into the group's own namespace (the group
+// id is the id of a namespace that is its own group), then collects every group's overlapping
+// records, IPv4 before IPv6.
+std::vector<SweepItem> overlapping_items(ProofRecords& records,
+                                         const std::vector<std::uint32_t>& groups) {
+  std::vector<ProofRecords::Namespace>& spaces = records.namespaces();
+  for (std::uint32_t id = 0; id < spaces.size(); ++id) {
+    const std::uint32_t group = id < groups.size() ? groups[id] : id;
+    if (group == id) continue;
+    ProofRecords::Namespace& from = spaces[id];
+    ProofRecords::Namespace& into = spaces[group];
+    into.v4.insert(into.v4.end(), from.v4.begin(), from.v4.end());
+    into.v6.insert(into.v6.end(), from.v6.begin(), from.v6.end());
+    from = {};
+  }
+  std::vector<SweepItem> items;
+  for (std::uint32_t id = 0; id < spaces.size(); ++id) {
+    collect_overlapping<V4Order>(spaces[id].v4, id * 2, records, items);
+    collect_overlapping<V6Order>(spaces[id].v6, id * 2 + 1, records, items);
+  }
+  return items;
+}
+
+bool wider(const SweepItem& a, const SweepItem& b) {
+  if (a.last - a.first != b.last - b.first) return a.last - a.first > b.last - b.first;
+  return a.first < b.first;
 }
 
 }  // namespace
@@ -342,34 +416,28 @@ std::optional<ConflictKind> classify_pair(const Inventory& inventory, std::uint3
 }
 
 VerifyResult verify(const Inventory& inventory, const VerifyOptions& options) {
-  const std::vector<Record>& records = inventory.records();
-  const auto n = static_cast<std::uint32_t>(records.size());
-  VerifyResult result;
-  result.records = n;
-  const std::vector<std::uint32_t> groups = namespace_groups(inventory, options);
-
-  std::vector<SweepItem> items;
-  items.reserve(n);
-  std::uint32_t max_group = 0;
-  bool any_parent = false;
-  for (std::uint32_t id = 0; id < n; ++id) {
-    const Record& r = records[id];
-    const bool v6 = r.range.family() == Family::kV6;
-    (v6 ? result.ipv6_records : result.ipv4_records) += 1;
-    const std::uint32_t group = groups[r.namespace_id] * 2 + (v6 ? 1U : 0U);
-    max_group = std::max(max_group, group);
-    any_parent |= r.parent != kNoParent;
-    items.push_back({r.range.first().value(), r.range.last().value(),
-                     group * 2 + (r.role == Role::kAssigned ? 1U : 0U), id, r.domain_id,
-                     r.parent});
+  ProofRecords records;
+  for (const Record& r : inventory.records()) {
+    records.add(r.range, r.namespace_id, {r.domain_id, r.role}, r.parent);
   }
-  sort_for_sweep(items, max_group);
-  // Parent links as sorted positions.
-  if (any_parent) {
-    std::vector<std::uint32_t> position(n);
+  return verify(records, inventory, options);
+}
+
+VerifyResult verify(ProofRecords& records, const Inventory& names, const VerifyOptions& options) {
+  VerifyResult result;
+  result.records = records.size();
+  result.ipv4_records = records.ipv4_records();
+  result.ipv6_records = records.ipv6_records();
+  std::vector<SweepItem> items = overlapping_items(records, namespace_groups(names, options));
+  const auto n = static_cast<std::uint32_t>(items.size());
+  // Parent links as positions among the items (a parent overlaps its child, so it is there).
+  if (records.any_parent()) {
+    absl::flat_hash_map<std::uint32_t, std::uint32_t> position;
     for (std::uint32_t k = 0; k < n; ++k) position[items[k].id] = k;
     for (SweepItem& item : items) {
-      if (item.parent != kNoParent) item.parent = position[item.parent];
+      if (item.parent == kNoParent) continue;
+      const auto it = position.find(item.parent);
+      item.parent = it == position.end() ? kNoParent : it->second;
     }
   }
 
@@ -379,42 +447,60 @@ VerifyResult verify(const Inventory& inventory, const VerifyOptions& options) {
   for (std::uint32_t k = 0; k < n; ++k) sets.make_set(k);
 
   Sweep sweep(items, sets);
+  sweep.count_by_position.assign(n, 0);
   sweep.run(Sweep::Mode::kCount);
   result.conflict_count = sweep.total;
   if (result.ok()) return result;
 
-  // Clusters: every item touched by a conflict, grouped by its set.
-  absl::flat_hash_map<std::uint32_t, ConflictCluster> clusters;
-  for (const auto& [position, count] : sweep.count_by_position) {
-    clusters[sets.find_set(position)].conflicts += count;
+  // Clusters: every item touched by a conflict, grouped by its set; roots are positions until
+  // the end.
+  constexpr std::uint32_t kNoCluster = 0xffffffffU;
+  std::vector<std::uint32_t> cluster_of(n, kNoCluster);  // by set representative
+  std::vector<ConflictCluster>& clusters = result.clusters;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (sweep.count_by_position[k] == 0) continue;
+    std::uint32_t& index = cluster_of[sets.find_set(k)];
+    if (index == kNoCluster) {
+      index = static_cast<std::uint32_t>(clusters.size());
+      clusters.emplace_back();
+    }
+    clusters[index].conflicts += sweep.count_by_position[k];
   }
   for (std::uint32_t k = 0; k < n; ++k) {
-    const auto it = clusters.find(sets.find_set(k));
-    if (it == clusters.end()) continue;
-    ConflictCluster& c = it->second;
-    const std::uint32_t id = items[k].id;
-    if (c.records == 0 || wider(records[id], records[c.root])) c.root = id;
+    const std::uint32_t index = cluster_of[sets.find_set(k)];
+    if (index == kNoCluster) continue;
+    ConflictCluster& c = clusters[index];
+    if (c.records == 0 || wider(items[k], items[c.root])) c.root = k;
     ++c.records;
   }
-  absl::flat_hash_map<std::uint32_t, std::vector<Conflict>> listed;
-  sweep.listed = &listed;
+  sweep.clusters = &clusters;
+  sweep.cluster_of = &cluster_of;
   sweep.quota = options.max_listed_per_cluster;
   if (sweep.quota > 0) sweep.run(Sweep::Mode::kList);
-  for (auto& [root, c] : clusters) {
-    if (auto it = listed.find(root); it != listed.end()) {
-      c.listed = std::move(it->second);
-      for (Conflict& k : c.listed) {  // positions back to record indexes
-        k.a = items[k.a].id;
-        k.b = items[k.b].id;
-      }
-    }
-    result.clusters.push_back(std::move(c));
-  }
   std::sort(result.clusters.begin(), result.clusters.end(),
             [&](const ConflictCluster& a, const ConflictCluster& b) {
               if (a.conflicts != b.conflicts) return a.conflicts > b.conflicts;
-              return records[a.root].range < records[b.root].range;
+              const SweepItem& x = items[a.root];
+              const SweepItem& y = items[b.root];
+              return std::tuple(x.v6(), x.first, y.last) < std::tuple(y.v6(), y.first, x.last);  // Range order
             });
+  // Positions back to record ids, remembering the range of each record named.
+  const auto name = [&](std::uint32_t& position) {
+    const SweepItem& item = items[position];
+    const auto address = [&](uint128 value) {
+      return item.v6() ? Address::v6(value) : Address::v4(static_cast<std::uint32_t>(value));
+    };
+    result.ranges.emplace(item.id, *Range::make(address(item.first), address(item.last)));
+    position = item.id;
+  };
+  result.ranges.reserve(result.clusters.size());
+  for (ConflictCluster& c : result.clusters) {
+    name(c.root);
+    for (Conflict& k : c.listed) {
+      name(k.a);
+      name(k.b);
+    }
+  }
   return result;
 }
 

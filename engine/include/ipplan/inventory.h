@@ -109,6 +109,12 @@ class InventoryBuilder : public InputSink {
   void start_input(InputStart input) override;
   void keep(const RawRecord& record) override;
   void count_in_input(Severity severity) override;
+  // Where each finished Record goes: Inventory::records() here; a builder that keeps records in
+  // another form (ProofBuilder) overrides it. `record` is the id the record gets, dense from 0.
+  virtual void store(std::uint32_t id, const Record& record);
+
+  // Labels are interned unless a derived builder has no use for them.
+  bool keep_labels_ = true;
 
  private:
   std::uint32_t domain_id(std::string_view key, std::string_view display);
@@ -117,7 +123,8 @@ class InventoryBuilder : public InputSink {
   Inventory& inventory_;
   std::uint32_t input_id_ = 0;
   std::uint32_t input_domain_ = 0;
-  std::size_t input_first_record_ = 0;
+  std::uint32_t next_record_ = 0;          // the id the next record gets
+  std::uint32_t input_first_record_ = 0;
   // Consecutive records nearly always share a namespace: skip the hash lookup for a repeat.
   std::string last_namespace_;
   std::uint32_t last_namespace_id_ = 0;

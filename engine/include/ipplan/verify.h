@@ -8,8 +8,10 @@
 // Otherwise: `duplicate` (equal), `contains` (strict containment across domains) or `partial`
 // (crossing; always a conflict).
 //
-// Cost: one sort of the records (O(n log n)) and a sweep that keeps the ranges open at the
-// current address, with identical ranges collapsed into one group, so a million copies of one
+// Cost: per namespace group and family, an in-place radix sort of the compact spans of
+// ProofRecords (proof_records.h) and one pass over them that finds the stretches of overlapping
+// records; only those (in a clean inventory, none) go on to a sweep that keeps the ranges open at
+// the current address, with identical ranges collapsed into one group, so a million copies of one
 // prefix cost a million steps, not a million squared. Conflict counts are exact and never capped
 // (they are counted per group, not enumerated); the pairs listed per cluster are capped.
 // Clusters are the connected components of the conflict graph (Boost's disjoint sets).
@@ -20,7 +22,9 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "ipplan/inventory.h"
+#include "ipplan/proof_records.h"
 
 namespace ipplan {
 
@@ -53,12 +57,21 @@ struct VerifyResult {
   std::uint64_t ipv6_records = 0;
   std::uint64_t conflict_count = 0;
   std::vector<ConflictCluster> clusters;  // largest (most conflicts) first
+  // The range of every record the clusters name (roots and listed pairs), so that a caller
+  // holding only ProofRecords can show them.
+  absl::flat_hash_map<std::uint32_t, Range> ranges;
 
   bool ok() const { return conflict_count == 0; }
   int families() const { return (ipv4_records > 0 ? 1 : 0) + (ipv6_records > 0 ? 1 : 0); }
 };
 
+// Verifies the records of `inventory`.
 VerifyResult verify(const Inventory& inventory, const VerifyOptions& options);
+
+// Verifies `records`, sorting their arrays in place (and moving the records of namespaces that
+// one VRF group joins into one array). `names` is the Inventory whose namespace ids the records
+// use (a ProofBuilder fills both); only its namespace names are read.
+VerifyResult verify(ProofRecords& records, const Inventory& names, const VerifyOptions& options);
 
 // The rule of SPEC section 4 for one pair, when their ranges overlap and they share a namespace:
 // the kind of conflict, or nullopt when they do not conflict. `a` and `b` are record indexes.

@@ -1,0 +1,36 @@
+// proof_builder.cc — records into ProofRecords, sources beside them.
+#include "ipplan/proof_builder.h"
+
+namespace ipplan {
+
+ProofBuilder::ProofBuilder(Inventory& names, ProofRecords& records, DiagnosticHandler on_diagnostic)
+    : InventoryBuilder(names, std::move(on_diagnostic)), records_(records) {
+  keep_labels_ = false;
+}
+
+void ProofBuilder::reserve_more(std::size_t more) {
+  records_.reserve_more(0, more);  // lists, the inputs worth reserving for, are all global
+}
+
+void ProofBuilder::store(std::uint32_t id, const Record& record) {
+  records_.add(record.range, record.namespace_id, {record.domain_id, record.role}, record.parent);
+  sources_.push(id, {record.input_id, record.namespace_id, record.location_is_json_path});
+  locations_.push(id, record.location);
+}
+
+Record ProofBuilder::record(std::uint32_t id, const Range& range) const {
+  const Source& source = sources_.at(id);
+  const ProofTraits& traits = records_.traits(id);
+  Record r;
+  r.range = range;
+  r.namespace_id = source.namespace_id;
+  r.domain_id = traits.domain;
+  r.input_id = source.input_id;
+  r.location = locations_.at(id);
+  r.parent = records_.parent(id);
+  r.role = traits.role;
+  r.location_is_json_path = source.json_path;
+  return r;
+}
+
+}  // namespace ipplan

@@ -92,7 +92,7 @@ absl::StatusOr<InputFile> InputFile::open(const InputSpec& spec) {
   }
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
     const auto size = static_cast<std::size_t>(st.st_size);
-    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     if (map != MAP_FAILED) {
       ::madvise(map, size, MADV_SEQUENTIAL);
       file.mapping_ = map;

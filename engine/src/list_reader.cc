@@ -42,7 +42,7 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
     // Most lines are exactly one value: a value never holds blanks, '#' or ';', so a line that
     // parses whole needs no trimming. Everything else takes the general path below.
     record.location.line = line_number;
-    if (Prefix whole; try_parse_prefix(line, whole)) {
+    if (Prefix whole; try_parse_prefix(line, end, whole)) {
       record.range = Range(whole);
       record.host_bits_cleared = false;
       sink.record(record);

@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "ipplan/strings.h"
+#include "ipv4_wide_parse.h"
 
 namespace ipplan {
 namespace {
@@ -235,6 +236,13 @@ bool try_parse_prefix(std::string_view text, Prefix& out) {
   return true;
 }
 
+bool try_parse_prefix(std::string_view text, const char* readable_end, Prefix& out) {
+  const auto readable = static_cast<std::size_t>(readable_end - text.data());
+  if (readable >= detail::kWideParseReadable && detail::accept_ipv4_prefix_wide(text, out)) {
+    return true;
+  }
+  return try_parse_prefix(text, out);
+}
 
 ParseResult<Address> parse_ipv4(std::string_view text) {
   ParseResult<Address> result;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ipplan/input_sink.h"
+#include "ipplan/huge_page_allocator.h"
 #include "ipplan/inventory.h"
 #include "ipplan/prefix.h"
 #include "ipplan/range.h"
@@ -46,7 +47,8 @@ class RangeCollector : public InputSink {
   void keep(const RawRecord& record) override;
 
  private:
-  std::vector<std::uint64_t> v4_;  // (first << 32) | last
+  // Large arrays, first touched while reading: huge pages (huge_page_allocator.h).
+  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v4_;  // (first << 32) | last
   std::vector<Range> v6_;
 };
 

@@ -49,16 +49,18 @@ bool accept_ipv4_prefix_wide(std::string_view text, Prefix& out) {
                                             : static_cast<unsigned>(size);
   if (address_end > 15) return false;
   const unsigned address = (1U << address_end) - 1;
-  if (((digits | dots) & address) != address || std::popcount(dots) != 3 ||
-      (dots & ~address) != 0) {
+  // Exactly three dots, all in the address: clearing the lowest set bit three times leaves 0.
+  const unsigned rest = dots & (dots - 1);
+  const unsigned after_second = rest & (rest - 1);
+  if (((digits | dots) & address) != address || (dots & ~address) != 0 || rest == 0 ||
+      after_second == 0 || (after_second & (after_second - 1)) != 0) {
     return false;
   }
   alignas(16) std::uint8_t digit_values[4 + 16] = {};
   _mm_storeu_si128(reinterpret_cast<__m128i*>(digit_values + 4), values);
   const auto d1 = static_cast<unsigned>(std::countr_zero(dots));
-  const unsigned rest = dots & (dots - 1);
   const auto d2 = static_cast<unsigned>(std::countr_zero(rest));
-  const auto d3 = static_cast<unsigned>(std::countr_zero(rest & (rest - 1)));
+  const auto d3 = static_cast<unsigned>(std::countr_zero(after_second));
   const unsigned o1 = octet_value(digit_values, 0, d1);
   const unsigned o2 = octet_value(digit_values, d1 + 1, d2);
   const unsigned o3 = octet_value(digit_values, d2 + 1, d3);

@@ -183,7 +183,7 @@ int run_verify(const VerifyCommandOptions& options) {
   }
   const VerifyResult result = verify(records, inventory, verify_options);
   return print_verify_result(result, format, inventory, [&](std::uint32_t id) {
-    return builder.record(id, result.ranges.at(id));
+    return builder.rebuild_record(id, result.ranges.at(id));
   });
 }
 

@@ -115,7 +115,7 @@ TEST_CASE("ProofBuilder keeps what an Inventory keeps (labels aside) and proves 
   bool some_namespace = false;
   for (std::uint32_t id = 0; id < records.size(); ++id) {
     const Record& full = inventory.records()[id];
-    const Record compact = builder.record(id, full.range);
+    const Record compact = builder.rebuild_record(id, full.range);
     INFO("record " << id << " from " << inventory.source(full));
     CHECK(compact.namespace_id == full.namespace_id);
     CHECK(compact.domain_id == full.domain_id);

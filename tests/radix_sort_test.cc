@@ -1,7 +1,7 @@
 // radix_sort_test.cc — detail::radix_sort (engine/src/radix_sort.h) against std::stable_sort on
-// random keys: few distinct bytes (deep recursion, single-bucket levels), many duplicates (the
-// key runs out and `less` breaks ties), sizes around the small-bucket cutoff, and keys whose
-// bytes past a per-item width are constant (the IPv4/IPv6 layouts of verify and aggregate).
+// random keys: few distinct bytes (deep recursion, single-bucket levels), many duplicates (the key
+// runs out and `less` breaks ties), sizes around the small-bucket and rounds cutoffs, and keys
+// whose bytes past a per-item width are constant (the IPv4/IPv6 layouts of verify and aggregate).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -50,7 +50,9 @@ std::vector<Item> random_items(std::mt19937_64& random, std::size_t n, std::uint
 
 TEST_CASE("radix_sort orders like a comparison sort", "[radix_sort]") {
   std::mt19937_64 random(20261202);
-  for (const std::size_t n : {0, 1, 2, 63, 64, 65, 200, 5000, 40000}) {
+  // Sizes around both cutoffs: std::sort below kSmallBucket, cycles below kRoundsFrom, rounds
+  // from there (300000 also moves sub-buckets of 64k and more in rounds).
+  for (const std::size_t n : {0, 1, 2, 63, 64, 65, 200, 5000, 40000, 65535, 65536, 65537, 300000}) {
     for (const std::uint64_t spread : {1ULL, 3ULL, 300ULL, 1ULL << 20}) {
       std::vector<Item> items = random_items(random, n, spread);
       std::vector<Item> want = items;

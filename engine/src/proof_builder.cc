@@ -18,7 +18,7 @@ void ProofBuilder::store(std::uint32_t id, const Record& record) {
   locations_.push(id, record.location);
 }
 
-Record ProofBuilder::record(std::uint32_t id, const Range& range) const {
+Record ProofBuilder::rebuild_record(std::uint32_t id, const Range& range) const {
   const Source& source = sources_.at(id);
   const ProofTraits& traits = records_.traits(id);
   Record r;

@@ -52,8 +52,9 @@ struct Place {
   std::string owner;
 };
 
-void strings_in_array(const Node& node, const std::string& path, const std::string& owner,
-                      std::vector<Place>& out) {
+// Used by the Azure VNet and service tag variants; the NetBox variant has one string per item.
+[[maybe_unused]] void strings_in_array(const Node& node, const std::string& path,
+                                       const std::string& owner, std::vector<Place>& out) {
   array items;
   if (!get_array(node, items)) return;
   std::size_t index = 0;

@@ -7,7 +7,8 @@
 // came from (input, line or JSON path id) is kept in run columns: lines nearly always go up by
 // one from record to record, so a list without blank lines costs nothing per record. Labels are
 // not kept: no proof or conflict report shows them.
-// `record(id, range)` rebuilds the Record an Inventory would hold for a record the proof names.
+// `rebuild_record(id, range)` rebuilds the Record an Inventory would hold for a record the proof
+// names.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +28,7 @@ class ProofBuilder : public InventoryBuilder {
 
   // Record `id` as an Inventory would hold it, without its label; `range` is the record's range
   // as verify() reports it (VerifyResult::ranges).
-  Record record(std::uint32_t id, const Range& range) const;
+  Record rebuild_record(std::uint32_t id, const Range& range) const;
 
  protected:
   void store(std::uint32_t id, const Record& record) override;

@@ -6,6 +6,7 @@
 
 #include "ipplan/strings.h"
 #include "ipv4_wide_parse.h"
+#include "ipv6_wide_parse.h"
 
 namespace ipplan {
 namespace {
@@ -238,7 +239,14 @@ bool try_parse_prefix(std::string_view text, Prefix& out) {
 
 bool try_parse_prefix(std::string_view text, const char* readable_end, Prefix& out) {
   const auto readable = static_cast<std::size_t>(readable_end - text.data());
-  if (readable >= detail::kWideParseReadable && detail::accept_ipv4_prefix_wide(text, out)) {
+  if (readable >= detail::kWideParse6Readable) {
+    // One wide path per line: IPv6 text has a colon within its first five characters (a group
+    // has at most four digits), IPv4 text has none.
+    const bool ipv6 = text.substr(0, 5).find(':') != std::string_view::npos;
+    const bool accepted = ipv6 ? detail::accept_ipv6_prefix_wide(text, out)
+                               : detail::accept_ipv4_prefix_wide(text, out);
+    if (accepted) return true;
+  } else if (readable >= detail::kWideParseReadable && detail::accept_ipv4_prefix_wide(text, out)) {
     return true;
   }
   return try_parse_prefix(text, out);

@@ -1,7 +1,7 @@
 // parse_fuzzer.cc — addresses, prefixes and ranges (parse.h) on arbitrary text.
 //
 // Checks: whatever parses prints canonically and re-parses to the same value; the fast
-// try_parse_prefix agrees exactly with parse_prefix, and so does its 16-byte IPv4 path on the
+// try_parse_prefix agrees exactly with parse_prefix, and so do its wide IPv4 and IPv6 paths on the
 // text followed by bytes that look like more of an address; the family-specific parsers agree with
 // parse_address; a rejection points at a column inside the text (or just past it) and has a
 // message; host-bit truncation changes exactly what it promises.
@@ -57,12 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   Prefix fast;
   const bool fast_ok = try_parse_prefix(text, fast);
   require(fast_ok == strict.ok(), "try_parse_prefix and parse_prefix disagree on acceptance:", text);
-  const std::string followed = std::string(text) + "5.255.0/24.1/321";
+  // 48 bytes or more after the text, so that both wide paths may read.
+  const std::string followed = std::string(text) + "5.255.0/24.1/321:ffff:0:1::/64:abc:1.2.3.4/9999::";
   Prefix wide;
   const bool wide_ok = try_parse_prefix(std::string_view(followed.data(), text.size()),
                                         followed.data() + followed.size(), wide);
-  require(wide_ok == fast_ok, "the 16-byte IPv4 path disagrees on acceptance:", text);
-  if (wide_ok) require(wide == fast, "the 16-byte IPv4 path disagrees on the value:", text);
+  require(wide_ok == fast_ok, "the wide parse path disagrees on acceptance:", text);
+  if (wide_ok) require(wide == fast, "the wide parse path disagrees on the value:", text);
   if (strict.ok()) {
     require(fast == strict.value, "try_parse_prefix and parse_prefix disagree on the value:", text);
     require(!strict.host_bits_cleared, "host bits cleared under kReject:", text);

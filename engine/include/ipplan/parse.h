@@ -84,7 +84,7 @@ ParseResult<Prefix> parse_prefix(std::string_view text, HostBits host_bits = Hos
 // well-formed prefix or bare address with zero host bits; false for everything else (ask
 // parse_prefix or parse_range then, which say why, or accept a range).
 bool try_parse_prefix(std::string_view text, Prefix& out);
-// The same answers, faster for IPv4, when more of one buffer follows the text: every byte from
+// The same answers, faster, when more of one buffer follows the text: every byte from
 // text.data() up to `readable_end` may be read (a list line inside the whole input).
 bool try_parse_prefix(std::string_view text, const char* readable_end, Prefix& out);
 

@@ -110,13 +110,18 @@ std::vector<Prefix> aggregate(const Inventory& inventory) {
   return collector.aggregate();
 }
 
-void RangeCollector::keep(const RawRecord& record) {
-  const Range& range = record.range;
+void RangeCollector::collect(const Range& range) {
   if (range.family() == Family::kV4) {
     v4_.push_back(v4_word(range.first().v4_value(), range.last().v4_value()));
   } else {
     v6_.push_back(range);
   }
+}
+
+void RangeCollector::keep(const RawRecord& record) { collect(record.range); }
+
+void RangeCollector::keep_lines(std::span<const LineRecord> records) {
+  for (const LineRecord& line_record : records) collect(line_record.range);
 }
 
 std::vector<Prefix> RangeCollector::aggregate() {

@@ -22,6 +22,21 @@ void InputSink::record(const RawRecord& record) {
   }
 }
 
+void InputSink::line_records(std::span<const LineRecord> records) {
+  keep_lines(records);
+  records_ += records.size();
+  if (progress_ != nullptr) progress_->add(records.size());
+}
+
+void InputSink::keep_lines(std::span<const LineRecord> records) {
+  RawRecord raw;
+  for (const LineRecord& line_record : records) {
+    raw.range = line_record.range;
+    raw.location.line = line_record.line;
+    keep(raw);
+  }
+}
+
 void InputSink::error(const Location& where, std::string message) {
   ++errors_;
   emit(Severity::kError, where, std::move(message));

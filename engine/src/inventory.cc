@@ -82,9 +82,30 @@ void InventoryBuilder::keep(const RawRecord& raw) {
   ++inventory_.inputs_[input_id_].records;
 }
 
+void InventoryBuilder::keep_lines(std::span<const LineRecord> records) {
+  Record shared;
+  shared.namespace_id = namespace_id({});
+  shared.domain_id = input_domain_;
+  shared.input_id = input_id_;
+  const std::uint32_t first_id = next_record_;
+  next_record_ += static_cast<std::uint32_t>(records.size());
+  inventory_.inputs_[input_id_].records += records.size();
+  store_lines(first_id, shared, records);
+}
+
 void InventoryBuilder::store(std::uint32_t id, const Record& record) {
   (void)id;
   inventory_.records_.push_back(record);
+}
+
+void InventoryBuilder::store_lines(std::uint32_t first_id, const Record& shared,
+                                   std::span<const LineRecord> records) {
+  Record r = shared;
+  for (const LineRecord& line_record : records) {
+    r.range = line_record.range;
+    r.location = line_record.line;
+    store(first_id++, r);
+  }
 }
 
 void InventoryBuilder::count_in_input(Severity severity) {

@@ -1,6 +1,7 @@
 // list_reader.cc — line splitting, comment stripping and per-line parsing for `list` inputs.
 #include "ipplan/list_reader.h"
 
+#include <array>
 #include <cstring>
 
 #include "ipplan/strings.h"
@@ -20,6 +21,29 @@ std::string_view value_kind(std::string_view value) {
   return "address";
 }
 
+// Plain prefix lines go to the sink in batches (RecordSink::line_records), which spares a call
+// and a RawRecord per line. Anything else the reader hands on goes after flush(), so the sink
+// hears every line in order.
+class LineBatch {
+ public:
+  explicit LineBatch(RecordSink& sink) : sink_(sink) {}
+
+  void add(const Range& range, std::uint32_t line) {
+    records_[size_++] = {range, line};
+    if (size_ == records_.size()) flush();
+  }
+  void flush() {
+    if (size_ == 0) return;
+    sink_.line_records(std::span<const LineRecord>(records_.data(), size_));
+    size_ = 0;
+  }
+
+ private:
+  RecordSink& sink_;
+  std::array<LineRecord, 256> records_;
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 void read_list(std::string_view text, const ReadOptions& options, RecordSink& sink) {
@@ -30,6 +54,7 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
   const char* const end = text.data() + text.size();
   const char* cursor = text.data();
   std::uint32_t line_number = 0;
+  LineBatch batch(sink);
   while (cursor < end) {
     const char* newline =
         static_cast<const char*>(std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor)));
@@ -41,13 +66,11 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
 
     // Most lines are exactly one value: a value never holds blanks, '#' or ';', so a line that
     // parses whole needs no trimming. Everything else takes the general path below.
-    record.location.line = line_number;
     if (Prefix whole; try_parse_prefix(line, end, whole)) {
-      record.range = Range(whole);
-      record.host_bits_cleared = false;
-      sink.record(record);
+      batch.add(Range(whole), line_number);
       continue;
     }
+    record.location.line = line_number;
 
     std::size_t begin = 0;
     while (begin < line.size() && is_blank(line[begin])) ++begin;
@@ -57,6 +80,7 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
     std::size_t rest = value_end;
     while (rest < line.size() && is_blank(line[rest])) ++rest;
     const std::string_view value = line.substr(begin, value_end - begin);
+    batch.flush();
     if (rest < line.size() && !starts_comment(line[rest])) {
       sink.error(record.location, str_cat("unexpected text after the value at column ", rest + 1,
                                           " (a comment starts with '#' or ';')"));
@@ -73,6 +97,7 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
     record.host_bits_cleared = parsed.host_bits_cleared;
     sink.record(record);
   }
+  batch.flush();
 }
 
 }  // namespace ipplan

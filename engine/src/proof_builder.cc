@@ -18,6 +18,13 @@ void ProofBuilder::store(std::uint32_t id, const Record& record) {
   locations_.push(id, record.location);
 }
 
+void ProofBuilder::store_lines(std::uint32_t first_id, const Record& shared,
+                               std::span<const LineRecord> records) {
+  records_.add_lines(records, shared.namespace_id, {shared.domain_id, shared.role});
+  sources_.push(first_id, {shared.input_id, shared.namespace_id, false});
+  for (const LineRecord& line_record : records) locations_.push(first_id++, line_record.line);
+}
+
 Record ProofBuilder::rebuild_record(std::uint32_t id, const Range& range) const {
   const Source& source = sources_.at(id);
   const ProofTraits& traits = records_.traits(id);

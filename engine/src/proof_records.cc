@@ -10,15 +10,8 @@ void split_words(uint128 value, std::uint32_t (&words)[4]) {
 
 }  // namespace
 
-ProofRecords::Namespace& ProofRecords::space(std::uint32_t namespace_id) {
-  if (namespace_id >= namespaces_.size()) namespaces_.resize(std::size_t{namespace_id} + 1);
-  return namespaces_[namespace_id];
-}
-
-void ProofRecords::add(const Range& range, std::uint32_t namespace_id, ProofTraits traits,
-                       std::uint32_t parent) {
+void ProofRecords::append(Namespace& space_of_record, const Range& range) {
   const std::uint32_t record = size_++;
-  Namespace& space_of_record = space(namespace_id);
   if (range.family() == Family::kV4) {
     space_of_record.v4.push_back({range.first().v4_value(), range.last().v4_value(), record});
     ++ipv4_;
@@ -30,8 +23,27 @@ void ProofRecords::add(const Range& range, std::uint32_t namespace_id, ProofTrai
     space_of_record.v6.push_back(span);
     ++ipv6_;
   }
+}
+
+ProofRecords::Namespace& ProofRecords::space(std::uint32_t namespace_id) {
+  if (namespace_id >= namespaces_.size()) namespaces_.resize(std::size_t{namespace_id} + 1);
+  return namespaces_[namespace_id];
+}
+
+void ProofRecords::add(const Range& range, std::uint32_t namespace_id, ProofTraits traits,
+                       std::uint32_t parent) {
+  const std::uint32_t record = size_;
+  append(space(namespace_id), range);
   traits_.push(record, traits);
   if (parent != kNoParent) parents_.emplace(record, parent);
+}
+
+void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t namespace_id,
+                             ProofTraits traits) {
+  if (records.empty()) return;
+  traits_.push(size_, traits);  // one run for all of them: pushing each would add nothing
+  Namespace& space_of_records = space(namespace_id);
+  for (const LineRecord& line_record : records) append(space_of_records, line_record.range);
 }
 
 void ProofRecords::reserve_more(std::uint32_t namespace_id, std::size_t more) {

@@ -14,4 +14,13 @@ std::string Location::describe(std::string_view input_name) const {
   return str_cat(input_name, ":", line);
 }
 
+void RecordSink::line_records(std::span<const LineRecord> records) {
+  RawRecord raw;
+  for (const LineRecord& line_record : records) {
+    raw.range = line_record.range;
+    raw.location.line = line_record.line;
+    record(raw);
+  }
+}
+
 }  // namespace ipplan

@@ -45,8 +45,11 @@ class RangeCollector : public InputSink {
  protected:
   void start_input(InputStart input) override { (void)input; }
   void keep(const RawRecord& record) override;
+  void keep_lines(std::span<const LineRecord> records) override;
 
  private:
+  void collect(const Range& range);
+
   // Large arrays, first touched while reading: huge pages (huge_page_allocator.h).
   std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v4_;  // (first << 32) | last
   std::vector<Range> v6_;

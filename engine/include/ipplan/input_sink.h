@@ -68,6 +68,7 @@ class InputSink : public RecordSink {
   virtual void reserve_more(std::size_t more) = 0;
 
   void record(const RawRecord& record) final;
+  void line_records(std::span<const LineRecord> records) final;
   void error(const Location& where, std::string message) final;
   void warning(const Location& where, std::string message) final;
   void skipped(const Location& where, std::string_view what) final;
@@ -80,6 +81,8 @@ class InputSink : public RecordSink {
  protected:
   virtual void start_input(InputStart input) = 0;
   virtual void keep(const RawRecord& record) = 0;
+  // What keep() does for each, as its RawRecord; a sink may override it with a faster loop.
+  virtual void keep_lines(std::span<const LineRecord> records);
   // Per-input counts for a sink that keeps them (an Inventory's InputSummary); none by default.
   virtual void count_in_input(Severity severity) { (void)severity; }
 

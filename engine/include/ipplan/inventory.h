@@ -108,10 +108,15 @@ class InventoryBuilder : public InputSink {
  protected:
   void start_input(InputStart input) override;
   void keep(const RawRecord& record) override;
+  void keep_lines(std::span<const LineRecord> records) override;
   void count_in_input(Severity severity) override;
   // Where each finished Record goes: Inventory::records() here; a builder that keeps records in
   // another form (ProofBuilder) overrides it. `record` is the id the record gets, dense from 0.
   virtual void store(std::uint32_t id, const Record& record);
+  // The same for LineRecords, which get the ids from `first_id` on and share every field of
+  // `shared` but the range and the line. By default, store() for each.
+  virtual void store_lines(std::uint32_t first_id, const Record& shared,
+                           std::span<const LineRecord> records);
 
   // Labels are interned unless a derived builder has no use for them.
   bool keep_labels_ = true;

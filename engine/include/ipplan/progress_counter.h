@@ -14,8 +14,9 @@ namespace ipplan {
 class ProgressCounter {
  public:
   void add(std::uint64_t n = 1) {
+    const std::uint64_t before = local_;
     local_ += n;
-    if ((local_ & 0xffff) < n) published_.store(local_, std::memory_order_relaxed);
+    if (((before ^ local_) >> 16) != 0) published_.store(local_, std::memory_order_relaxed);
   }
   std::uint64_t published() const { return published_.load(std::memory_order_relaxed); }
 

@@ -32,6 +32,8 @@ class ProofBuilder : public InventoryBuilder {
 
  protected:
   void store(std::uint32_t id, const Record& record) override;
+  void store_lines(std::uint32_t first_id, const Record& shared,
+                   std::span<const LineRecord> records) override;
 
  private:
   struct Source {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -71,6 +72,10 @@ class ProofRecords {
   // earlier or kNoParent.
   void add(const Range& range, std::uint32_t namespace_id, ProofTraits traits,
            std::uint32_t parent = kNoParent);
+  // Appends the ranges of `records` as the next records, all of one namespace and traits and
+  // without a parent: the same as add() for each.
+  void add_lines(std::span<const LineRecord> records, std::uint32_t namespace_id,
+                 ProofTraits traits);
 
   // Makes room for `more` records of namespace `namespace_id`, in each family (untouched room
   // costs address space, not memory).
@@ -93,6 +98,8 @@ class ProofRecords {
 
  private:
   Namespace& space(std::uint32_t namespace_id);
+  // Appends `range` as record size_ (and counts it) to one namespace's spans.
+  void append(Namespace& space_of_record, const Range& range);
 
   std::vector<Namespace> namespaces_;
   RunColumn<ProofTraits> traits_;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -48,10 +49,21 @@ struct RawRecord {
   bool host_bits_cleared = false;  // only under HostBits::kTruncate: worth a warning
 };
 
+// A record that is nothing but a range on a line: a list line holding one prefix. It stands for
+// the RawRecord with that range and line and every other field at its default (the global
+// namespace, the input's domain, assigned, no label, no parent, host bits as written).
+struct LineRecord {
+  Range range;
+  std::uint32_t line = 0;
+};
+
 class RecordSink {
  public:
   virtual ~RecordSink() = default;
   virtual void record(const RawRecord& record) = 0;
+  // Several LineRecords at once, in input order: exactly as if each were passed to record() as
+  // its RawRecord (which the default does). A sink may take them faster in one go.
+  virtual void line_records(std::span<const LineRecord> records);
   // A rejected line or element: the run fails unless invalid input is skipped.
   virtual void error(const Location& where, std::string message) = 0;
   // Something worth a look that does not reject anything (an Azure lint, a truncated prefix).

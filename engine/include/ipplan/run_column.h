@@ -18,7 +18,8 @@ namespace ipplan {
 template <typename T>
 class RunColumn {
  public:
-  // The value of record `id`; ids must be pushed in increasing order, without gaps.
+  // The value of record `id`; ids must be pushed in increasing order, without gaps, except
+  // that an id whose value equals the one before it may be left out (pushing it adds nothing).
   void push(std::uint32_t id, const T& value) {
     if (runs_.empty() || !(runs_.back().value == value)) runs_.push_back({id, value});
   }

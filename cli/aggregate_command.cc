@@ -21,9 +21,10 @@ int run_aggregate(const AggregateOptions& options) {
       code != kExitOk) {
     return code;
   }
-  const std::vector<Prefix> prefixes = ranges.aggregate();
   Writer out(stdout);
-  print_prefix_list(prefixes, options.common.format(), out);
+  PrefixListPrinter printer(options.common.format(), out);
+  ranges.aggregate_into([&printer](const Prefix& prefix) { printer.add(prefix); });
+  printer.finish();
   if (!out.flush()) {
     print_error("cannot write the output (disk full or closed pipe?)");
     return kExitBadInput;

@@ -120,24 +120,32 @@ std::string csv_field(std::string_view text) {
   return out;
 }
 
-void print_prefix_list(const std::vector<Prefix>& prefixes, OutputFormat format, Writer& out) {
-  if (format == OutputFormat::kJson) out << "{\"prefixes\": [";
-  if (format == OutputFormat::kCsv) out << "prefix\n";
-  bool first = true;
-  for (const Prefix& prefix : prefixes) {
-    char* begin = out.reserve(kMaxPrefixText + 8);
-    char* end = begin;
-    if (format == OutputFormat::kJson) {
-      if (!first) *end++ = ',';
-      *end++ = '"';
-    }
-    end = write_prefix(prefix, end);
-    if (format == OutputFormat::kJson) *end++ = '"';
-    if (format != OutputFormat::kJson) *end++ = '\n';
-    out.commit(end);
-    first = false;
+PrefixListPrinter::PrefixListPrinter(OutputFormat format, Writer& out)
+    : format_(format), out_(out) {
+  if (format_ == OutputFormat::kJson) out_ << "{\"prefixes\": [";
+  if (format_ == OutputFormat::kCsv) out_ << "prefix\n";
+}
+
+void PrefixListPrinter::add(const Prefix& prefix) {
+  char* end = out_.reserve(kMaxPrefixText + 8);
+  if (format_ == OutputFormat::kJson) {
+    if (!first_) *end++ = ',';
+    *end++ = '"';
   }
-  if (format == OutputFormat::kJson) out << "]}\n";
+  end = write_prefix(prefix, end);
+  *end++ = format_ == OutputFormat::kJson ? '"' : '\n';
+  out_.commit(end);
+  first_ = false;
+}
+
+void PrefixListPrinter::finish() {
+  if (format_ == OutputFormat::kJson) out_ << "]}\n";
+}
+
+void print_prefix_list(const std::vector<Prefix>& prefixes, OutputFormat format, Writer& out) {
+  PrefixListPrinter printer(format, out);
+  for (const Prefix& prefix : prefixes) printer.add(prefix);
+  printer.finish();
 }
 
 void print_error(std::string_view message) {

@@ -78,6 +78,20 @@ std::string csv_field(std::string_view text);
 // A list of prefixes: one a line (text), {"prefixes": [...]} (JSON), or a `prefix` column (CSV).
 void print_prefix_list(const std::vector<Prefix>& prefixes, OutputFormat format, Writer& out);
 
+// The same output, written as the prefixes come: the header on construction, then add() for
+// each prefix, then finish() once for the closing text.
+class PrefixListPrinter {
+ public:
+  PrefixListPrinter(OutputFormat format, Writer& out);
+  void add(const Prefix& prefix);
+  void finish();
+
+ private:
+  OutputFormat format_;
+  Writer& out_;
+  bool first_ = true;
+};
+
 // Writes `ipplan: message` to stderr.
 void print_error(std::string_view message);
 

@@ -4,6 +4,7 @@
 #include "ipplan/aggregate.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <utility>
 
@@ -63,11 +64,29 @@ void sort_by_first(std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>>&
   if (scratch != nullptr) allocator.deallocate(scratch, n);
 }
 
-void cover_into(const Range& range, std::vector<Prefix>& prefixes) {
-  for_each_cover_prefix(range, [&](const Prefix& p) {
-    prefixes.push_back(p);
-    return true;
-  });
+// for_each_cover_prefix for an IPv4 range, in 32-bit arithmetic: a merged list is mostly blocks
+// that are already prefixes, one step each.
+void cover_v4(std::uint32_t first, std::uint32_t last, PrefixVisitor visit) {
+  std::uint64_t cursor = first;
+  while (true) {
+    // The block is bounded by the cursor's alignment and by the room left up to `last`.
+    const std::uint64_t room = std::uint64_t{last} - cursor + 1;
+    const int aligned = cursor == 0 ? 32 : std::countr_zero(cursor);
+    const int host_bits = std::min(aligned, static_cast<int>(std::bit_width(room)) - 1);
+    visit(Prefix::containing(Address::v4(static_cast<std::uint32_t>(cursor)), 32 - host_bits));
+    cursor += std::uint64_t{1} << host_bits;
+    if (cursor > last) return;
+  }
+}
+
+// Each merged range as its minimal prefix list, in order.
+void cover_each(const std::vector<Range>& merged, PrefixVisitor visit) {
+  for (const Range& range : merged) {
+    for_each_cover_prefix(range, [&visit](const Prefix& prefix) {
+      visit(prefix);
+      return true;
+    });
+  }
 }
 
 }  // namespace
@@ -96,7 +115,7 @@ std::vector<Prefix> aggregate(std::vector<Range> ranges) {
   merge_ranges(ranges);
   std::vector<Prefix> prefixes;
   prefixes.reserve(ranges.size());
-  for (const Range& range : ranges) cover_into(range, prefixes);
+  cover_each(ranges, [&prefixes](const Prefix& prefix) { prefixes.push_back(prefix); });
   return prefixes;
 }
 
@@ -125,10 +144,15 @@ void RangeCollector::keep_lines(std::span<const LineRecord> records) {
 }
 
 std::vector<Prefix> RangeCollector::aggregate() {
+  std::vector<Prefix> prefixes;
+  aggregate_into([&prefixes](const Prefix& prefix) { prefixes.push_back(prefix); });
+  return prefixes;
+}
+
+void RangeCollector::aggregate_into(PrefixVisitor visit) {
   std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v4 = std::move(v4_);
   v4_ = {};
   sort_by_first(v4);
-  std::vector<Prefix> prefixes;
   for (std::size_t i = 0; i < v4.size();) {
     const auto first = static_cast<std::uint32_t>(v4[i] >> 32);
     auto last = static_cast<std::uint32_t>(v4[i]);
@@ -136,11 +160,12 @@ std::vector<Prefix> RangeCollector::aggregate() {
     for (++i; i < v4.size() && (v4[i] >> 32) <= std::uint64_t{last} + 1; ++i) {
       last = std::max(last, static_cast<std::uint32_t>(v4[i]));
     }
-    cover_into(*Range::make(Address::v4(first), Address::v4(last)), prefixes);
+    cover_v4(first, last, visit);
   }
-  std::vector<Prefix> v6_prefixes = ipplan::aggregate(std::exchange(v6_, {}));
-  prefixes.insert(prefixes.end(), v6_prefixes.begin(), v6_prefixes.end());
-  return prefixes;
+  v4 = {};
+  std::vector<Range> v6 = std::exchange(v6_, {});
+  merge_ranges(v6);
+  cover_each(v6, visit);
 }
 
 }  // namespace ipplan

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace ipplan {
 namespace {
@@ -18,12 +19,35 @@ char* write_decimal(unsigned value, char* out) {
   return out;
 }
 
-char* write_ipv4(std::uint32_t value, char* out) {
-  for (int shift = 24; shift >= 0; shift -= 8) {
-    out = write_decimal((value >> shift) & 0xff, out);
-    if (shift != 0) *out++ = '.';
+// The decimal text of 0-255, each in four bytes: up to three digits, then the digit count.
+constexpr std::array<std::array<char, 4>, 256> kDecimalBytes = [] {
+  std::array<std::array<char, 4>, 256> table{};
+  for (unsigned i = 0; i < 256; ++i) {
+    const char digits[3] = {static_cast<char>('0' + i / 100), static_cast<char>('0' + i / 10 % 10),
+                            static_cast<char>('0' + i % 10)};
+    const int width = i >= 100 ? 3 : i >= 10 ? 2 : 1;
+    for (int d = 0; d < width; ++d) table[i][d] = digits[3 - width + d];
+    table[i][3] = static_cast<char>(width);
   }
-  return out;
+  return table;
+}();
+
+// Writes 0-255 as its whole table entry (one 4-byte store, no branch on the width) and steps
+// past its digits; the caller's buffer has room for the spare byte (kMaxAddressText counts it).
+char* write_byte_decimal(unsigned value, char* out) {
+  const std::array<char, 4>& entry = kDecimalBytes[value];
+  std::memcpy(out, entry.data(), 4);
+  return out + entry[3];
+}
+
+char* write_ipv4(std::uint32_t value, char* out) {
+  out = write_byte_decimal(value >> 24, out);
+  *out++ = '.';
+  out = write_byte_decimal((value >> 16) & 0xff, out);
+  *out++ = '.';
+  out = write_byte_decimal((value >> 8) & 0xff, out);
+  *out++ = '.';
+  return write_byte_decimal(value & 0xff, out);
 }
 
 char* write_hex_group(unsigned group, char* out) {

@@ -6,7 +6,9 @@
 // any other range as `first-last`.
 //
 // The `write_*` functions fill a caller-supplied buffer of at least kMaxRangeText bytes and
-// return one past the last character written: no allocation, for the output hot paths.
+// return one past the last character written: no allocation, for the output hot paths. They may
+// scribble on bytes after that end (inside the buffer's size): an IPv4 octet is stored as four
+// bytes at once.
 // The `to_string` overloads are the convenient, allocating form.
 #pragma once
 

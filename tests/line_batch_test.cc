@@ -35,7 +35,9 @@ class OrderSink : public RecordSink {
     events.push_back({false, false, r.range, r.location.line, r.host_bits_cleared, {}});
   }
   void line_records(std::span<const LineRecord> records) override {
-    for (const LineRecord& r : records) events.push_back({false, true, r.range, r.line, false, {}});
+    for (const LineRecord& r : records) {
+      events.push_back({false, true, Range(r.prefix), r.line, false, {}});
+    }
   }
   void error(const Location& where, std::string message) override {
     events.push_back({true, false, {}, where.line, false, std::move(message)});

@@ -140,7 +140,7 @@ void RangeCollector::collect(const Range& range) {
 void RangeCollector::keep(const RawRecord& record) { collect(record.range); }
 
 void RangeCollector::keep_lines(std::span<const LineRecord> records) {
-  for (const LineRecord& line_record : records) collect(line_record.range);
+  for (const LineRecord& line_record : records) collect(Range(line_record.prefix));
 }
 
 std::vector<Prefix> RangeCollector::aggregate() {

@@ -102,7 +102,7 @@ void InventoryBuilder::store_lines(std::uint32_t first_id, const Record& shared,
                                    std::span<const LineRecord> records) {
   Record r = shared;
   for (const LineRecord& line_record : records) {
-    r.range = line_record.range;
+    r.range = Range(line_record.prefix);
     r.location = line_record.line;
     store(first_id++, r);
   }

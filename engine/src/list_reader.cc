@@ -28,8 +28,11 @@ class LineBatch {
  public:
   explicit LineBatch(RecordSink& sink) : sink_(sink) {}
 
-  void add(const Range& range, std::uint32_t line) {
-    records_[size_++] = {range, line};
+  // Where the parser writes the next prefix, in place (no copy into the batch).
+  Prefix& next_prefix() { return records_[size_].prefix; }
+  // Keeps next_prefix() as the record of `line`.
+  void add(std::uint32_t line) {
+    records_[size_++].line = line;
     if (size_ == records_.size()) flush();
   }
   void flush() {
@@ -66,8 +69,8 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
 
     // Most lines are exactly one value: a value never holds blanks, '#' or ';', so a line that
     // parses whole needs no trimming. Everything else takes the general path below.
-    if (Prefix whole; try_parse_prefix(line, end, whole)) {
-      batch.add(Range(whole), line_number);
+    if (try_parse_prefix(line, end, batch.next_prefix())) {
+      batch.add(line_number);
       continue;
     }
     record.location.line = line_number;

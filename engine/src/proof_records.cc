@@ -43,7 +43,7 @@ void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t 
   if (records.empty()) return;
   traits_.push(size_, traits);  // one run for all of them: pushing each would add nothing
   Namespace& space_of_records = space(namespace_id);
-  for (const LineRecord& line_record : records) append(space_of_records, line_record.range);
+  for (const LineRecord& line_record : records) append(space_of_records, Range(line_record.prefix));
 }
 
 void ProofRecords::reserve_more(std::uint32_t namespace_id, std::size_t more) {

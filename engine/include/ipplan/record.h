@@ -49,11 +49,11 @@ struct RawRecord {
   bool host_bits_cleared = false;  // only under HostBits::kTruncate: worth a warning
 };
 
-// A record that is nothing but a range on a line: a list line holding one prefix. It stands for
-// the RawRecord with that range and line and every other field at its default (the global
+// A record that is nothing but a prefix alone on a line of a list. It stands for the RawRecord
+// with that prefix's range and that line and every other field at its default (the global
 // namespace, the input's domain, assigned, no label, no parent, host bits as written).
 struct LineRecord {
-  Range range;
+  Prefix prefix;
   std::uint32_t line = 0;
 };
 

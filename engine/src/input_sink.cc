@@ -29,12 +29,7 @@ void InputSink::line_records(std::span<const LineRecord> records) {
 }
 
 void InputSink::keep_lines(std::span<const LineRecord> records) {
-  RawRecord raw;
-  for (const LineRecord& line_record : records) {
-    raw.range = Range(line_record.prefix);
-    raw.location.line = line_record.line;
-    keep(raw);
-  }
+  for (const LineRecord& line_record : records) keep(line_record.raw());
 }
 
 void InputSink::error(const Location& where, std::string message) {

@@ -15,12 +15,7 @@ std::string Location::describe(std::string_view input_name) const {
 }
 
 void RecordSink::line_records(std::span<const LineRecord> records) {
-  RawRecord raw;
-  for (const LineRecord& line_record : records) {
-    raw.range = Range(line_record.prefix);
-    raw.location.line = line_record.line;
-    record(raw);
-  }
+  for (const LineRecord& line_record : records) record(line_record.raw());
 }
 
 }  // namespace ipplan

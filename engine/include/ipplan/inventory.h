@@ -49,6 +49,8 @@ struct Record {
   bool location_is_json_path = false;
 
   static constexpr std::uint32_t kNoParent = RawRecord::kNoParent;
+
+  bool operator==(const Record&) const = default;
 };
 
 struct InputSummary {

@@ -55,6 +55,13 @@ struct RawRecord {
 struct LineRecord {
   Prefix prefix;
   std::uint32_t line = 0;
+
+  RawRecord raw() const {
+    RawRecord record;
+    record.range = Range(prefix);
+    record.location.line = line;
+    return record;
+  }
 };
 
 class RecordSink {

@@ -67,6 +67,8 @@ TEST_CASE("aggregate prints the minimal CIDR union per family", "[e2e][aggregate
   CHECK(json.out ==
         "{\"prefixes\": [\"10.0.0.0/15\",\"10.255.255.1/32\",\"172.16.0.0/20\",\"172.31.255.0/30\","
         "\"192.168.100.0/23\",\"203.0.113.0/28\",\"2001:db8:100::/48\",\"fd00:10::/32\"]}\n");
+  const Run csv = ipplan("aggregate --format csv onprem-datacenter.txt");
+  CHECK(csv.out == "prefix\n" + run.out);
 }
 
 TEST_CASE("stats counts records per family and domain exactly", "[e2e][stats]") {

@@ -74,6 +74,11 @@ struct CountingSink : ipplan::RecordSink {
     ++records;
     checksum += r.range.first().low64() + r.label.size();
   }
+  // Plain list lines come in batches, as they do to every engine sink.
+  void line_records(std::span<const ipplan::LineRecord> batch) override {
+    records += batch.size();
+    for (const ipplan::LineRecord& r : batch) checksum += r.prefix.address().low64();
+  }
   void error(const ipplan::Location& where, std::string message) override {
     if (errors++ == 0) first_error = where.describe("input") + ": " + message;
   }

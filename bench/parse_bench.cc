@@ -97,6 +97,11 @@ struct CountingSink : ipplan::RecordSink {
     ++records;
     checksum += r.range.first().low64();
   }
+  // Plain lines come in batches, as they do to every engine sink.
+  void line_records(std::span<const ipplan::LineRecord> batch) override {
+    records += batch.size();
+    for (const ipplan::LineRecord& r : batch) checksum += r.prefix.address().low64();
+  }
   void error(const ipplan::Location&, std::string) override { ++errors; }
   void warning(const ipplan::Location&, std::string) override {}
   void skipped(const ipplan::Location&, std::string_view) override {}

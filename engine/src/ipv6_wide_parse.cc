@@ -3,6 +3,7 @@
 
 #include <bit>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -14,21 +15,22 @@ namespace ipplan::detail {
 
 namespace {
 
-// Where each character class stands in the first 48 bytes (bit i is byte i), and each byte's
-// hex value (meaningful only where `hex` has its bit), stored from index 4 on.
+// Where each character class stands in the first 16 * `blocks` bytes (bit i is byte i), and
+// each byte's hex value (meaningful only where `hex` has its bit), stored from index 4 on.
 struct Classes {
   std::uint64_t hex = 0;
   std::uint64_t colons = 0;
   std::uint64_t slashes = 0;
-  std::uint64_t dots = 0;
-  alignas(16) std::uint8_t nibbles[4 + 48] = {};
+  // Four zero bytes, then the values: a group's digits before its start read as zero padding.
+  alignas(16) std::uint8_t nibbles[4 + 48];
 };
 
-void classify(const char* text, Classes& out) {
+void classify(const char* text, int blocks, Classes& out) {
   const __m128i zero_char = _mm_set1_epi8('0');
   const __m128i nine = _mm_set1_epi8(9);
   const __m128i five = _mm_set1_epi8(5);
-  for (int block = 0; block < 3; ++block) {
+  std::memset(out.nibbles, 0, 4);
+  for (int block = 0; block < blocks; ++block) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + 16 * block));
     const __m128i digit_value = _mm_sub_epi8(bytes, zero_char);
     const __m128i is_digit = _mm_cmpeq_epi8(_mm_min_epu8(digit_value, nine), digit_value);
@@ -47,7 +49,6 @@ void classify(const char* text, Classes& out) {
     out.hex |= mask_of(_mm_or_si128(is_digit, is_letter)) << shift;
     out.colons |= mask_of(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(':'))) << shift;
     out.slashes |= mask_of(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('/'))) << shift;
-    out.dots |= mask_of(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('.'))) << shift;
   }
 }
 
@@ -83,15 +84,17 @@ bool accept_ipv6_prefix_wide(std::string_view text, Prefix& out) {
   const std::size_t size = text.size();
   if (size < 2 || size > 43) return false;  // "::" to eight full groups and "/128"
   Classes classes;
-  classify(text.data(), classes);
+  // Most lines fit in two blocks; a third is read only for the long ones.
+  classify(text.data(), size <= 32 ? 2 : 3, classes);
   const std::uint64_t live = (std::uint64_t{1} << size) - 1;
-  if ((classes.dots & live) != 0) return false;  // an IPv4 tail: the scalar parser reads it
   const std::uint64_t slashes = classes.slashes & live;
   const unsigned address_end =
       slashes != 0 ? static_cast<unsigned>(std::countr_zero(slashes)) : static_cast<unsigned>(size);
   if (address_end < 2 || address_end > 39) return false;
   const std::uint64_t address = (std::uint64_t{1} << address_end) - 1;
   const std::uint64_t colons = classes.colons & address;
+  // Only hex digits and colons before the slash: this also turns away an IPv4 tail's dots,
+  // which the scalar parser reads.
   if (((classes.hex | colons) & address) != address) return false;
 
   // At most one "::" (and no ":::"): at most one colon directly followed by another.

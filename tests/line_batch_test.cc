@@ -52,7 +52,13 @@ std::string mixed_list() {
   std::string text;
   for (int i = 0; i < 700; ++i) {
     text += "10." + std::to_string(i / 256) + "." + std::to_string(i % 256) + ".0/24\n";
-    if (i % 3 == 0) text += "2001:db8:" + std::to_string(i) + "::/48\n";
+    if (i % 3 == 0) {
+      // Lengths 16-127 and 128: host masks inside the high half, at 64 and inside the low half.
+      const int length = i % 7 == 0 ? 128 : 16 + i % 112;
+      const auto n = static_cast<std::uint64_t>(i);
+      text += to_string(Prefix::containing(Address::v6((0x20010db8ULL << 32) | n, ~n), length));
+      text += '\n';
+    }
     if (i % 97 == 0) text += "not a prefix\n";
     if (i % 101 == 0) text += "# a comment\n\n";
     if (i % 103 == 0) text += "192.0.2.1-192.0.2.9\n";
@@ -149,6 +155,21 @@ TEST_CASE("builders keep from a batch what they keep from single records", "[lis
   CHECK(inventories[1].inputs()[0].warnings == inventories[0].inputs()[0].warnings);
   CHECK(proofs[1].ipv4_records() == proofs[0].ipv4_records());
   CHECK(proofs[1].ipv6_records() == proofs[0].ipv6_records());
+  // The spans a batch makes straight from each prefix are those add() makes from its range.
+  const auto& batched_space = proofs[1].namespaces().at(0);
+  const auto& single_space = proofs[0].namespaces().at(0);
+  REQUIRE(batched_space.v4.size() == single_space.v4.size());
+  for (std::size_t i = 0; i < single_space.v4.size(); ++i) {
+    CHECK(batched_space.v4[i].first == single_space.v4[i].first);
+    CHECK(batched_space.v4[i].last == single_space.v4[i].last);
+    CHECK(batched_space.v4[i].record == single_space.v4[i].record);
+  }
+  REQUIRE(batched_space.v6.size() == single_space.v6.size());
+  for (std::size_t i = 0; i < single_space.v6.size(); ++i) {
+    CHECK(batched_space.v6[i].first_value() == single_space.v6[i].first_value());
+    CHECK(batched_space.v6[i].last_value() == single_space.v6[i].last_value());
+    CHECK(batched_space.v6[i].record == single_space.v6[i].record);
+  }
   for (std::uint32_t id = 0; id < proofs[0].size(); ++id) {
     CHECK(proofs[1].traits(id) == proofs[0].traits(id));
   }

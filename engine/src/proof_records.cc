@@ -4,8 +4,11 @@
 namespace ipplan {
 namespace {
 
-void split_words(uint128 value, std::uint32_t (&words)[4]) {
-  for (int w = 0; w < 4; ++w) words[w] = static_cast<std::uint32_t>(value >> (96 - 32 * w));
+void split_words(std::uint64_t high, std::uint64_t low, std::uint32_t (&words)[4]) {
+  words[0] = static_cast<std::uint32_t>(high >> 32);
+  words[1] = static_cast<std::uint32_t>(high);
+  words[2] = static_cast<std::uint32_t>(low >> 32);
+  words[3] = static_cast<std::uint32_t>(low);
 }
 
 }  // namespace
@@ -16,9 +19,9 @@ void ProofRecords::append(Namespace& space_of_record, const Range& range) {
     space_of_record.v4.push_back({range.first().v4_value(), range.last().v4_value(), record});
     ++ipv4_;
   } else {
-    V6Span span{};
-    split_words(range.first().value(), span.first);
-    split_words(range.last().value(), span.last);
+    V6Span span;
+    split_words(range.first().high64(), range.first().low64(), span.first);
+    split_words(range.last().high64(), range.last().low64(), span.last);
     span.record = record;
     space_of_record.v6.push_back(span);
     ++ipv6_;
@@ -43,7 +46,30 @@ void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t 
   if (records.empty()) return;
   traits_.push(size_, traits);  // one run for all of them: pushing each would add nothing
   Namespace& space_of_records = space(namespace_id);
-  for (const LineRecord& line_record : records) append(space_of_records, Range(line_record.prefix));
+  // Spans straight from each prefix's 64-bit halves, without a Range and 128-bit shifts between.
+  for (const LineRecord& line_record : records) {
+    const Prefix& prefix = line_record.prefix;
+    const int length = prefix.length();
+    const std::uint32_t record = size_++;
+    if (prefix.family() == Family::kV4) {
+      const std::uint32_t first = prefix.address().v4_value();
+      const auto host = static_cast<std::uint32_t>(0xffffffffULL >> length);
+      space_of_records.v4.push_back({first, first | host, record});
+      ++ipv4_;
+    } else {
+      const std::uint64_t high = prefix.address().high64();
+      const std::uint64_t low = prefix.address().low64();
+      constexpr std::uint64_t kOnes = ~std::uint64_t{0};
+      const std::uint64_t high_host = length >= 64 ? 0 : kOnes >> length;
+      const std::uint64_t low_host = length <= 64 ? kOnes : length == 128 ? 0 : kOnes >> (length - 64);
+      V6Span span;
+      split_words(high, low, span.first);
+      split_words(high | high_host, low | low_host, span.last);
+      span.record = record;
+      space_of_records.v6.push_back(span);
+      ++ipv6_;
+    }
+  }
 }
 
 void ProofRecords::reserve_more(std::uint32_t namespace_id, std::size_t more) {

@@ -2,7 +2,9 @@
 #include "ipplan/parse.h"
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstring>
 
 #include "ipplan/strings.h"
 #include "ipv4_wide_parse.h"
@@ -220,6 +222,22 @@ bool accept_ipv4_prefix(std::string_view text, Prefix& out) {
   return true;
 }
 
+// Picks the wide path for a line: IPv6 text has a colon within its first five characters (a group
+// has at most four digits), IPv4 text has none. Reads eight bytes, past a shorter text too: a
+// wrong pick only sends the line on to the scalar parser, never changes the answer.
+bool colon_in_first_five(const char* text) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text, sizeof word);
+    const std::uint64_t x = word ^ 0x3a3a3a3a3a3a3a3aULL;  // ':' bytes become zero
+    // The high bit of each zero byte (and maybe of bytes after one, which does not matter here).
+    const std::uint64_t zero = (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+    return (zero & 0x8080808080ULL) != 0;
+  } else {
+    return std::string_view(text, 5).find(':') != std::string_view::npos;
+  }
+}
+
 }  // namespace
 
 bool try_parse_prefix(std::string_view text, Prefix& out) {
@@ -240,9 +258,7 @@ bool try_parse_prefix(std::string_view text, Prefix& out) {
 bool try_parse_prefix(std::string_view text, const char* readable_end, Prefix& out) {
   const auto readable = static_cast<std::size_t>(readable_end - text.data());
   if (readable >= detail::kWideParse6Readable) {
-    // One wide path per line: IPv6 text has a colon within its first five characters (a group
-    // has at most four digits), IPv4 text has none.
-    const bool ipv6 = text.substr(0, 5).find(':') != std::string_view::npos;
+    const bool ipv6 = colon_in_first_five(text.data());
     const bool accepted = ipv6 ? detail::accept_ipv6_prefix_wide(text, out)
                                : detail::accept_ipv4_prefix_wide(text, out);
     if (accepted) return true;

@@ -2,7 +2,12 @@
 #include "ipplan/list_reader.h"
 
 #include <array>
+#include <bit>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ipplan/strings.h"
 
@@ -12,6 +17,24 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// The first '\n' in [from, end), or nullptr. A list line is about 20 bytes: the first 32 are
+// compared at once (SSE2) instead of paying for a memchr call per line.
+const char* find_newline(const char* from, const char* end) {
+#if defined(__SSE2__)
+  if (end - from >= 32) {
+    const __m128i newline = _mm_set1_epi8('\n');
+    const auto low = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(from)), newline)));
+    const auto high = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(from + 16)), newline)));
+    const unsigned both = low | (high << 16);
+    if (both != 0) return from + std::countr_zero(both);
+    from += 32;
+  }
+#endif
+  return static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(end - from)));
+}
 constexpr bool starts_comment(char c) { return c == '#' || c == ';'; }
 
 // What the value looks like, for the message: "range", "prefix" or "address".
@@ -59,8 +82,7 @@ void read_list(std::string_view text, const ReadOptions& options, RecordSink& si
   std::uint32_t line_number = 0;
   LineBatch batch(sink);
   while (cursor < end) {
-    const char* newline =
-        static_cast<const char*>(std::memchr(cursor, '\n', static_cast<std::size_t>(end - cursor)));
+    const char* newline = find_newline(cursor, end);
     const char* line_end = newline != nullptr ? newline : end;
     std::string_view line(cursor, static_cast<std::size_t>(line_end - cursor));
     cursor = newline != nullptr ? newline + 1 : end;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <utility>
 
 #include "radix_sort.h"
@@ -35,7 +36,7 @@ constexpr std::uint64_t v4_word(std::uint32_t first, std::uint32_t last) {
 // 65,536 (two passes of 16 bits) missed on nearly every write; measured on 1M and 10M words, four
 // byte passes beat both two 16-bit and three 11-bit passes. One read of the words counts every
 // digit, and a pass whose digit is the same for all words is skipped.
-void sort_by_first(std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>>& words) {
+void sort_by_first(std::vector<std::uint64_t>& words) {
   constexpr int kPasses = 4;
   constexpr int kDigitBits = 8;
   constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
@@ -48,7 +49,7 @@ void sort_by_first(std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>>&
     for (int pass = 0; pass < kPasses; ++pass) ++start[pass * kBuckets + digit(w, pass)];
   }
   // Every slot of the scratch array is written before it is read: allocated, never zero-filled.
-  HugePageAllocator<std::uint64_t> allocator;
+  std::allocator<std::uint64_t> allocator;
   std::uint64_t* const scratch = n == 0 ? nullptr : allocator.allocate(n);
   std::uint64_t* from = words.data();
   std::uint64_t* to = scratch;
@@ -150,7 +151,7 @@ std::vector<Prefix> RangeCollector::aggregate() {
 }
 
 void RangeCollector::aggregate_into(PrefixVisitor visit) {
-  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v4 = std::move(v4_);
+  std::vector<std::uint64_t> v4 = std::move(v4_);
   v4_ = {};
   sort_by_first(v4);
   for (std::size_t i = 0; i < v4.size();) {

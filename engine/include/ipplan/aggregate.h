@@ -15,7 +15,6 @@
 
 #include "absl/functional/function_ref.h"
 #include "ipplan/input_sink.h"
-#include "ipplan/huge_page_allocator.h"
 #include "ipplan/inventory.h"
 #include "ipplan/prefix.h"
 #include "ipplan/range.h"
@@ -57,8 +56,7 @@ class RangeCollector : public InputSink {
  private:
   void collect(const Range& range);
 
-  // Large arrays, first touched while reading: huge pages (huge_page_allocator.h).
-  std::vector<std::uint64_t, HugePageAllocator<std::uint64_t>> v4_;  // (first << 32) | last
+  std::vector<std::uint64_t> v4_;  // (first << 32) | last
   std::vector<Range> v6_;
 };
 

@@ -4,6 +4,7 @@
 #include "ipplan/aggregate.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <memory>
@@ -32,37 +33,50 @@ constexpr std::uint64_t v4_word(std::uint32_t first, std::uint32_t last) {
 }
 
 // Sorts the words by first (the high half); the order among equal firsts does not matter here.
-// Four LSD passes of 8 bits: 256 buckets a pass keep the scatter's write streams in cache, where
-// 65,536 (two passes of 16 bits) missed on nearly every write; measured on 1M and 10M words, four
-// byte passes beat both two 16-bit and three 11-bit passes. One read of the words counts every
-// digit, and a pass whose digit is the same for all words is skipped.
+// One MSD pass on first's top byte scatters the words into 256 buckets (about 40K words, 320 KB,
+// for 10M lines), then each bucket is finished by LSD passes on first's three lower bytes while it
+// sits in the L2 cache: one scatter across the whole array instead of four. 256 buckets a pass
+// keep the scatter's write streams in cache, where 65,536 (passes of 16 bits) missed on nearly
+// every write. A pass whose byte is the same for every word of a bucket is skipped.
 void sort_by_first(std::vector<std::uint64_t>& words) {
-  constexpr int kPasses = 4;
-  constexpr int kDigitBits = 8;
-  constexpr std::size_t kBuckets = std::size_t{1} << kDigitBits;
-  const auto digit = [](std::uint64_t w, int pass) {
-    return static_cast<std::size_t>(w >> (32 + kDigitBits * pass)) & (kBuckets - 1);
-  };
   const std::size_t n = words.size();
-  std::vector<std::size_t> start(kPasses * kBuckets);
-  for (const std::uint64_t w : words) {
-    for (int pass = 0; pass < kPasses; ++pass) ++start[pass * kBuckets + digit(w, pass)];
-  }
+  if (n < 2) return;
+  constexpr std::size_t kBuckets = 256;
+  const auto byte_of = [](std::uint64_t w, int byte) {  // byte 3 is the top byte of first
+    return static_cast<std::size_t>(w >> (32 + 8 * byte)) & (kBuckets - 1);
+  };
   // Every slot of the scratch array is written before it is read: allocated, never zero-filled.
   std::allocator<std::uint64_t> allocator;
-  std::uint64_t* const scratch = n == 0 ? nullptr : allocator.allocate(n);
-  std::uint64_t* from = words.data();
-  std::uint64_t* to = scratch;
-  for (int pass = 0; pass < kPasses; ++pass) {
-    std::size_t* const bucket = start.data() + pass * kBuckets;
-    if (n == 0 || bucket[digit(from[0], pass)] == n) continue;  // one digit: nothing moves
-    std::size_t offset = 0;
-    for (std::size_t b = 0; b < kBuckets; ++b) offset += std::exchange(bucket[b], offset);
-    for (std::size_t i = 0; i < n; ++i) to[bucket[digit(from[i], pass)]++] = from[i];
-    std::swap(from, to);
+  std::uint64_t* const scratch = allocator.allocate(n);
+  std::array<std::size_t, kBuckets + 1> bounds{};  // bucket b: [bounds[b], bounds[b + 1])
+  for (const std::uint64_t w : words) ++bounds[byte_of(w, 3) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b) bounds[b + 1] += bounds[b];
+  std::array<std::size_t, kBuckets> next{};
+  std::copy(bounds.begin(), bounds.end() - 1, next.begin());
+  for (const std::uint64_t w : words) scratch[next[byte_of(w, 3)]++] = w;
+
+  std::array<std::array<std::size_t, kBuckets>, 3> starts{};
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    const std::size_t m = bounds[b + 1] - bounds[b];
+    std::uint64_t* from = scratch + bounds[b];
+    std::uint64_t* to = words.data() + bounds[b];
+    if (m > 1) {
+      for (auto& counts : starts) counts.fill(0);
+      for (std::size_t i = 0; i < m; ++i) {
+        for (int byte = 0; byte < 3; ++byte) ++starts[byte][byte_of(from[i], byte)];
+      }
+      for (int byte = 0; byte < 3; ++byte) {
+        std::array<std::size_t, kBuckets>& start = starts[byte];
+        if (start[byte_of(from[0], byte)] == m) continue;  // one value: nothing moves
+        std::size_t offset = 0;
+        for (std::size_t& slot : start) offset += std::exchange(slot, offset);
+        for (std::size_t i = 0; i < m; ++i) to[start[byte_of(from[i], byte)]++] = from[i];
+        std::swap(from, to);
+      }
+    }
+    if (from != words.data() + bounds[b]) std::copy(from, from + m, words.data() + bounds[b]);
   }
-  if (from != words.data()) std::copy(from, from + n, words.data());
-  if (scratch != nullptr) allocator.deallocate(scratch, n);
+  allocator.deallocate(scratch, n);
 }
 
 // for_each_cover_prefix for an IPv4 range, in 32-bit arithmetic: a merged list is mostly blocks

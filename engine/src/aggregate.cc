@@ -55,7 +55,7 @@ void sort_by_first(std::vector<std::uint64_t>& words) {
   std::copy(bounds.begin(), bounds.end() - 1, next.begin());
   for (const std::uint64_t w : words) scratch[next[byte_of(w, 3)]++] = w;
 
-  std::array<std::array<std::size_t, kBuckets>, 3> starts{};
+  std::array<std::array<std::uint32_t, kBuckets>, 3> starts{};  // a bucket holds < 2^32 words
   for (std::size_t b = 0; b < kBuckets; ++b) {
     const std::size_t m = bounds[b + 1] - bounds[b];
     std::uint64_t* from = scratch + bounds[b];
@@ -66,10 +66,10 @@ void sort_by_first(std::vector<std::uint64_t>& words) {
         for (int byte = 0; byte < 3; ++byte) ++starts[byte][byte_of(from[i], byte)];
       }
       for (int byte = 0; byte < 3; ++byte) {
-        std::array<std::size_t, kBuckets>& start = starts[byte];
+        std::array<std::uint32_t, kBuckets>& start = starts[byte];
         if (start[byte_of(from[0], byte)] == m) continue;  // one value: nothing moves
-        std::size_t offset = 0;
-        for (std::size_t& slot : start) offset += std::exchange(slot, offset);
+        std::uint32_t offset = 0;
+        for (std::uint32_t& slot : start) offset += std::exchange(slot, offset);
         for (std::size_t i = 0; i < m; ++i) to[start[byte_of(from[i], byte)]++] = from[i];
         std::swap(from, to);
       }

@@ -17,6 +17,7 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
 constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
+constexpr bool starts_comment(char c) { return c == '#' || c == ';'; }
 
 // The first '\n' in [from, end), or nullptr. A list line is about 20 bytes: the first 32 are
 // compared at once (SSE2) instead of paying for a memchr call per line.
@@ -35,7 +36,6 @@ const char* find_newline(const char* from, const char* end) {
 #endif
   return static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(end - from)));
 }
-constexpr bool starts_comment(char c) { return c == '#' || c == ';'; }
 
 // What the value looks like, for the message: "range", "prefix" or "address".
 std::string_view value_kind(std::string_view value) {

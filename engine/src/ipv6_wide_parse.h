@@ -1,7 +1,7 @@
 // ipv6_wide_parse.h — the IPv6 half of try_parse_prefix, reading the text 16 bytes at a time.
 //
 // An IPv6 list line is nearly always `hex:hex:...::/len`. Instead of a character-by-character
-// walk (a branch per group width, mispredicted on mixed widths), three SSE2 loads find every
+// walk (a branch per group width, mispredicted on mixed widths), two or three SSE2 loads find every
 // colon, slash and hex digit and each character's nibble value at once; each group is then read
 // from known positions without branching on its width.
 // Internal to the engine (parse.cc); it accepts exactly what the scalar parser accepts, except

@@ -13,15 +13,18 @@ void split_words(std::uint64_t high, std::uint64_t low, std::uint32_t (&words)[4
 
 }  // namespace
 
-void ProofRecords::append(Namespace& space_of_record, const Range& range) {
+void ProofRecords::append(Namespace& space_of_record, Family family, std::uint64_t first_high,
+                          std::uint64_t first_low, std::uint64_t last_high,
+                          std::uint64_t last_low) {
   const std::uint32_t record = size_++;
-  if (range.family() == Family::kV4) {
-    space_of_record.v4.push_back({range.first().v4_value(), range.last().v4_value(), record});
+  if (family == Family::kV4) {
+    space_of_record.v4.push_back(
+        {static_cast<std::uint32_t>(first_low), static_cast<std::uint32_t>(last_low), record});
     ++ipv4_;
   } else {
     V6Span span;
-    split_words(range.first().high64(), range.first().low64(), span.first);
-    split_words(range.last().high64(), range.last().low64(), span.last);
+    split_words(first_high, first_low, span.first);
+    split_words(last_high, last_low, span.last);
     span.record = record;
     space_of_record.v6.push_back(span);
     ++ipv6_;
@@ -36,7 +39,10 @@ ProofRecords::Namespace& ProofRecords::space(std::uint32_t namespace_id) {
 void ProofRecords::add(const Range& range, std::uint32_t namespace_id, ProofTraits traits,
                        std::uint32_t parent) {
   const std::uint32_t record = size_;
-  append(space(namespace_id), range);
+  const Address& first = range.first();
+  const Address& last = range.last();
+  append(space(namespace_id), range.family(), first.high64(), first.low64(), last.high64(),
+         last.low64());
   traits_.push(record, traits);
   if (parent != kNoParent) parents_.emplace(record, parent);
 }
@@ -46,29 +52,21 @@ void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t 
   if (records.empty()) return;
   traits_.push(size_, traits);  // one run for all of them: pushing each would add nothing
   Namespace& space_of_records = space(namespace_id);
-  // Spans straight from each prefix's 64-bit halves, without a Range and 128-bit shifts between.
+  // Each span straight from the prefix's 64-bit halves and its host bits, without a Range and
+  // 128-bit shifts between.
+  constexpr std::uint64_t kOnes = ~std::uint64_t{0};
   for (const LineRecord& line_record : records) {
     const Prefix& prefix = line_record.prefix;
+    const Address& first = prefix.address();
     const int length = prefix.length();
-    const std::uint32_t record = size_++;
-    if (prefix.family() == Family::kV4) {
-      const std::uint32_t first = prefix.address().v4_value();
-      const auto host = static_cast<std::uint32_t>(0xffffffffULL >> length);
-      space_of_records.v4.push_back({first, first | host, record});
-      ++ipv4_;
-    } else {
-      const std::uint64_t high = prefix.address().high64();
-      const std::uint64_t low = prefix.address().low64();
-      constexpr std::uint64_t kOnes = ~std::uint64_t{0};
-      const std::uint64_t high_host = length >= 64 ? 0 : kOnes >> length;
-      const std::uint64_t low_host = length <= 64 ? kOnes : length == 128 ? 0 : kOnes >> (length - 64);
-      V6Span span;
-      split_words(high, low, span.first);
-      split_words(high | high_host, low | low_host, span.last);
-      span.record = record;
-      space_of_records.v6.push_back(span);
-      ++ipv6_;
+    std::uint64_t high_host = 0;
+    std::uint64_t low_host = 0xffffffffULL >> length;  // IPv4: lengths 0-32 of the low word
+    if (prefix.family() == Family::kV6) {
+      high_host = length >= 64 ? 0 : kOnes >> length;
+      low_host = length <= 64 ? kOnes : length == 128 ? 0 : kOnes >> (length - 64);
     }
+    append(space_of_records, prefix.family(), first.high64(), first.low64(),
+           first.high64() | high_host, first.low64() | low_host);
   }
 }
 

@@ -98,8 +98,10 @@ class ProofRecords {
 
  private:
   Namespace& space(std::uint32_t namespace_id);
-  // Appends `range` as record size_ (and counts it) to one namespace's spans.
-  void append(Namespace& space_of_record, const Range& range);
+  // Appends the range [first, last] as record size_ (and counts it) to one namespace's spans;
+  // both ends as 64-bit halves, an IPv4 address in the low half.
+  void append(Namespace& space_of_record, Family family, std::uint64_t first_high,
+              std::uint64_t first_low, std::uint64_t last_high, std::uint64_t last_low);
 
   std::vector<Namespace> namespaces_;
   RunColumn<ProofTraits> traits_;

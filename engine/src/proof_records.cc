@@ -60,8 +60,10 @@ void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t 
     const Address& first = prefix.address();
     const int length = prefix.length();
     std::uint64_t high_host = 0;
-    std::uint64_t low_host = 0xffffffffULL >> length;  // IPv4: lengths 0-32 of the low word
-    if (prefix.family() == Family::kV6) {
+    std::uint64_t low_host = 0;
+    if (prefix.family() == Family::kV4) {
+      low_host = 0xffffffffULL >> length;  // lengths 0-32 of the low word
+    } else {
       high_host = length >= 64 ? 0 : kOnes >> length;
       low_host = length <= 64 ? kOnes : length == 128 ? 0 : kOnes >> (length - 64);
     }

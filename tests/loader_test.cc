@@ -106,3 +106,47 @@ TEST_CASE("read_inputs counts progress and warns about an empty input", "[loader
   progress.add(0xffff);  // publishes the worker's count
   CHECK(progress.published() == 1 + 0xffff);
 }
+
+TEST_CASE("estimate_line_count is exact up to 1 MiB and close above it", "[loader]") {
+  CHECK(estimate_line_count("") == 1);
+  CHECK(estimate_line_count("10.0.0.0/8") == 1);
+  CHECK(estimate_line_count("10.0.0.0/8\n") == 2);
+  CHECK(estimate_line_count("a\n\nb\nc") == 4);
+
+  // Lines of 12 to 18 bytes, as in a list of IPv4 prefixes, 8 MB in all.
+  std::string list;
+  std::size_t lines = 0;
+  for (std::uint32_t i = 0; list.size() < 8'000'000; ++i, ++lines) {
+    list += std::to_string(i % 1000) + "." + std::to_string(i % 7) + ".0.0/" +
+            std::to_string(8 + i % 17) + "\n";
+  }
+  const std::size_t estimate = estimate_line_count(list);
+  CHECK(estimate >= lines);
+  CHECK(estimate <= lines + lines / 4);
+}
+
+TEST_CASE("read_inputs keeps every record when the line estimate falls short", "[loader]") {
+  // 64 blocks of 64 KiB, where the estimate samples the start of each: a 20 KiB comment line
+  // there, then 3,003 host lines of 15 bytes it never sees, then an 11-byte comment.
+  const ScratchDir dir;
+  std::string text;
+  std::uint32_t hosts = 0;
+  for (int block = 0; block < 64; ++block) {
+    text += "#" + std::string(20 * 1024 - 2, 'x') + "\n";
+    for (int i = 0; i < 3003; ++i, ++hosts) {
+      const std::uint32_t n = hosts;
+      text += "10." + std::to_string(100 + n / 10000) + "." + std::to_string(100 + n / 100 % 100) +
+              "." + std::to_string(100 + n % 100) + "\n";
+    }
+    text += "#" + std::string(9, 'x') + "\n";
+  }
+  REQUIRE(text.size() == 64 * 64 * 1024);
+  REQUIRE(estimate_line_count(text) < hosts / 10);
+  write_file(dir / "skewed.txt", text);
+  RangeCollector collector;
+  CHECK(read_inputs({InputSpec::parse(dir / "skewed.txt")}, {}, collector).ok());
+  CHECK(collector.records() == hosts);
+  std::uint64_t covered = 0;  // every host, each once
+  for (const Prefix& block : collector.aggregate()) covered += std::uint64_t{1} << (32 - block.length());
+  CHECK(covered == hosts);
+}

@@ -42,6 +42,13 @@ std::string open_error_message(const absl::Status& status);
 // and a proof over it proves nothing.
 std::optional<Diagnostic> empty_input_warning(const InputSpec& spec, std::string_view bytes);
 
+// About how many lines `bytes` holds, to reserve room for their records before reading (the
+// sinks reserve address space, which costs memory only once written). Exact (newlines + 1) for
+// inputs up to 1 MiB; beyond, scaled up from 64 evenly spread 16 KiB samples, about an eighth
+// above the count for evenly written lines, instead of a pass over every byte. A sink outgrows an
+// estimate that fell short like any vector does: the estimate costs speed, never records.
+std::size_t estimate_line_count(std::string_view bytes);
+
 // Reads every input in order into `sink`, with empty_input_warning for each empty one; every
 // problem goes to the sink's diagnostic handler.
 LoadResult read_inputs(const std::vector<InputSpec>& specs, const LoadOptions& options,

@@ -101,6 +101,11 @@ TEST_CASE("the 16-byte IPv4 path itself accepts plain prefixes and leaves the re
           "[parse]") {
   const std::string buffer = "192.168.100.0/22\n" + std::string(32, ' ');
   Prefix out;
+  if (!detail::ipv4_wide_parse_available()) {
+    WARN("this CPU has no SSSE3: the 16-byte IPv4 path is off and the scalar parser reads all");
+    CHECK_FALSE(detail::accept_ipv4_prefix_wide(std::string_view(buffer.data(), 16), out));
+    return;
+  }
   REQUIRE(detail::accept_ipv4_prefix_wide(std::string_view(buffer.data(), 16), out));
   CHECK(to_string(out) == "192.168.100.0/22");
   const std::string v6 = "2001:db8::/32" + std::string(32, ' ');

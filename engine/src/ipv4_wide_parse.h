@@ -2,9 +2,11 @@
 //
 // A list line is nearly always `a.b.c.d/len`. Instead of a digit-by-digit walk (a branch per
 // octet width, mispredicted on mixed widths), one SSE2 load finds every dot, slash and digit
-// at once; the octets are then read at known positions without branching on their width.
+// at once; the octets' widths pick one of 81 shuffles (SSSE3) that puts each octet's digits in
+// a 32-bit lane, and one multiply-add turns the four lanes into the four octets.
 // Internal to the engine (parse.cc); it accepts exactly what accept_ipv4_prefix accepts, which
-// the parse tests and the parse fuzzer hold it to.
+// the parse tests and the parse fuzzer hold it to. On a CPU without SSSE3 (checked once, at
+// start-up) it accepts nothing and the scalar parser reads every line.
 #pragma once
 
 #include <string_view>
@@ -20,5 +22,8 @@ inline constexpr std::size_t kWideParseReadable = 16;
 // host bits. False when it is not, or not one this path decides (ask the scalar parser then).
 // kWideParseReadable bytes from text.data() must be readable.
 bool accept_ipv4_prefix_wide(std::string_view text, Prefix& out);
+
+// Whether accept_ipv4_prefix_wide can accept anything on this CPU (x86 with SSSE3).
+bool ipv4_wide_parse_available();
 
 }  // namespace ipplan::detail

@@ -69,3 +69,58 @@ TEST_CASE("radix_sort orders like a comparison sort", "[radix_sort]") {
     }
   }
 }
+
+namespace {
+
+struct Keyed {
+  std::uint32_t key;
+  std::uint32_t tie;  // orders equal keys, descending, as verify orders equal firsts by last
+  std::uint32_t id;   // unique: the order is total
+};
+
+bool keyed_less(const Keyed& a, const Keyed& b) {
+  if (a.key != b.key) return a.key < b.key;
+  if (a.tie != b.tie) return a.tie > b.tie;
+  return a.id < b.id;
+}
+
+// Keys drawn to exercise each path: all equal, spread over all 32 bits, a constant top byte (the
+// MSD pass on a lower byte), one bucket holding nearly all items (the scratch as large as the
+// input), few distinct values (long runs of equal keys), and small values (no lower bytes).
+std::uint32_t draw_key(std::mt19937_64& random, int shape) {
+  const auto r = static_cast<std::uint32_t>(random());
+  switch (shape) {
+    case 0: return 0x0a000001U;
+    case 1: return r;
+    case 2: return 0x0a000000U | (r & 0x00ffffffU);
+    case 3: return (random() % 100 == 0) ? r : (0xc0a80000U | (r & 0xffffU));
+    case 4: return 0x20000000U + (r % 5) * 0x01010101U;
+    default: return r % 200;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sort_by_key32 orders like a comparison sort", "[radix_sort]") {
+  std::mt19937_64 random(20261205);
+  for (const std::size_t n : {0, 1, 2, 63, 64, 65, 300, 5000, 65535, 65536, 70000, 300000}) {
+    for (int shape = 0; shape < 6; ++shape) {
+      std::vector<Keyed> items;
+      for (std::uint32_t i = 0; i < n; ++i) {
+        items.push_back({draw_key(random, shape), static_cast<std::uint32_t>(random() % 4), i});
+      }
+      std::vector<Keyed> want = items;
+      std::sort(want.begin(), want.end(), keyed_less);
+      ipplan::detail::sort_by_key32(
+          items.data(), items.data() + items.size(), [](const Keyed& k) { return k.key; },
+          keyed_less);
+      INFO("n = " << n << ", shape = " << shape);
+      REQUIRE(items.size() == want.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        REQUIRE(items[i].key == want[i].key);
+        REQUIRE(items[i].tie == want[i].tie);
+        REQUIRE(items[i].id == want[i].id);
+      }
+    }
+  }
+}

@@ -286,15 +286,11 @@ std::vector<std::uint32_t> namespace_groups(const Inventory& inventory,
   return group;
 }
 
-// How each family's spans sort: first ascending, last descending, record id; the radix key is
-// first and the complement of last, most significant byte first.
+// How each family's spans sort: first ascending, last descending, record id. IPv4 spans sort by
+// first as a 32-bit key, then `less` among equal firsts; IPv6 spans by a radix key of first and
+// the complement of last, most significant byte first.
 struct V4Order {
   using Span = V4Span;
-  static constexpr int kKeyBytes = 8;
-  static std::uint8_t key_byte(const V4Span& s, int d) {
-    const std::uint32_t word = d < 4 ? s.first : ~s.last;
-    return static_cast<std::uint8_t>(word >> (24 - 8 * (d & 3)));
-  }
   static bool less(const V4Span& a, const V4Span& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.last != b.last) return a.last > b.last;
@@ -302,6 +298,12 @@ struct V4Order {
   }
   static std::uint32_t first(const V4Span& s) { return s.first; }
   static std::uint32_t last(const V4Span& s) { return s.last; }
+  // Mostly distinct firsts: sorted by first as a 32-bit key, then ties by `less`.
+  static void sort(V4Span* begin, V4Span* end) {
+    detail::sort_by_key32(
+        begin, end, [](const V4Span& s) { return s.first; },
+        [](const V4Span& a, const V4Span& b) { return less(a, b); });
+  }
 };
 
 struct V6Order {
@@ -322,6 +324,12 @@ struct V6Order {
   }
   static uint128 first(const V6Span& s) { return s.first_value(); }
   static uint128 last(const V6Span& s) { return s.last_value(); }
+  static void sort(V6Span* begin, V6Span* end) {
+    // Lambdas, not the functions' addresses: those would be called through pointers.
+    detail::radix_sort(
+        begin, end, kKeyBytes, [](const V6Span& s, int d) { return key_byte(s, d); },
+        [](const V6Span& a, const V6Span& b) { return less(a, b); });
+  }
 };
 
 // Sorts one family's spans of one namespace group and appends, in that order, a SweepItem for
@@ -330,11 +338,7 @@ struct V6Order {
 template <typename Order, typename Spans>
 void collect_overlapping(Spans& spans, std::uint32_t group_family, const ProofRecords& records,
                          std::vector<SweepItem>& items) {
-  using Span = typename Order::Span;
-  detail::radix_sort(
-      spans.data(), spans.data() + spans.size(), Order::kKeyBytes,
-      [](const Span& s, int d) { return Order::key_byte(s, d); },
-      [](const Span& a, const Span& b) { return Order::less(a, b); });
+  Order::sort(spans.data(), spans.data() + spans.size());
   const std::size_t n = spans.size();
   std::size_t i = 0;
   while (i < n) {

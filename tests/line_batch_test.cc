@@ -164,11 +164,14 @@ TEST_CASE("builders keep from a batch what they keep from single records", "[lis
     CHECK(batched_space.v4[i].last == single_space.v4[i].last);
     CHECK(batched_space.v4[i].record == single_space.v4[i].record);
   }
-  REQUIRE(batched_space.v6.size() == single_space.v6.size());
-  for (std::size_t i = 0; i < single_space.v6.size(); ++i) {
-    CHECK(batched_space.v6[i].first_value() == single_space.v6[i].first_value());
-    CHECK(batched_space.v6[i].last_value() == single_space.v6[i].last_value());
-    CHECK(batched_space.v6[i].record == single_space.v6[i].record);
+  CHECK(batched_space.v6.empty());
+  CHECK(single_space.v6.empty());
+  REQUIRE(batched_space.v6_prefixes.size() == single_space.v6_prefixes.size());
+  for (std::size_t i = 0; i < single_space.v6_prefixes.size(); ++i) {
+    CHECK(batched_space.v6_prefixes[i].first_value() == single_space.v6_prefixes[i].first_value());
+    CHECK(batched_space.v6_prefixes[i].last_value() == single_space.v6_prefixes[i].last_value());
+    CHECK(batched_space.v6_prefixes[i].length == single_space.v6_prefixes[i].length);
+    CHECK(batched_space.v6_prefixes[i].record == single_space.v6_prefixes[i].record);
   }
   for (std::uint32_t id = 0; id < proofs[0].size(); ++id) {
     CHECK(proofs[1].traits(id) == proofs[0].traits(id));

@@ -4,7 +4,9 @@
 namespace ipplan {
 namespace {
 
-void split_words(std::uint64_t high, std::uint64_t low, std::uint32_t (&words)[4]) {
+void split_words(const Address& address, std::uint32_t (&words)[4]) {
+  const std::uint64_t high = address.high64();
+  const std::uint64_t low = address.low64();
   words[0] = static_cast<std::uint32_t>(high >> 32);
   words[1] = static_cast<std::uint32_t>(high);
   words[2] = static_cast<std::uint32_t>(low >> 32);
@@ -13,22 +15,28 @@ void split_words(std::uint64_t high, std::uint64_t low, std::uint32_t (&words)[4
 
 }  // namespace
 
-void ProofRecords::append(Namespace& space_of_record, Family family, std::uint64_t first_high,
-                          std::uint64_t first_low, std::uint64_t last_high,
-                          std::uint64_t last_low) {
-  const std::uint32_t record = size_++;
-  if (family == Family::kV4) {
-    space_of_record.v4.push_back(
-        {static_cast<std::uint32_t>(first_low), static_cast<std::uint32_t>(last_low), record});
-    ++ipv4_;
-  } else {
-    V6Span span;
-    split_words(first_high, first_low, span.first);
-    split_words(last_high, last_low, span.last);
-    span.record = record;
-    space_of_record.v6.push_back(span);
-    ++ipv6_;
-  }
+void ProofRecords::append_v4(Namespace& space_of_record, std::uint32_t first, std::uint32_t last) {
+  space_of_record.v4.push_back({first, last, size_++});
+  ++ipv4_;
+}
+
+void ProofRecords::append_v6_prefix(Namespace& space_of_record, const Address& first, int length) {
+  V6PrefixSpan span;
+  split_words(first, span.first);
+  span.record = size_++;
+  span.length = static_cast<std::uint8_t>(length);
+  space_of_record.v6_prefixes.push_back(span);
+  ++ipv6_;
+}
+
+void ProofRecords::append_v6_range(Namespace& space_of_record, const Address& first,
+                                   const Address& last) {
+  V6Span span;
+  split_words(first, span.first);
+  split_words(last, span.last);
+  span.record = size_++;
+  space_of_record.v6.push_back(span);
+  ++ipv6_;
 }
 
 ProofRecords::Namespace& ProofRecords::space(std::uint32_t namespace_id) {
@@ -39,10 +47,14 @@ ProofRecords::Namespace& ProofRecords::space(std::uint32_t namespace_id) {
 void ProofRecords::add(const Range& range, std::uint32_t namespace_id, ProofTraits traits,
                        std::uint32_t parent) {
   const std::uint32_t record = size_;
-  const Address& first = range.first();
-  const Address& last = range.last();
-  append(space(namespace_id), range.family(), first.high64(), first.low64(), last.high64(),
-         last.low64());
+  Namespace& space_of_record = space(namespace_id);
+  if (range.family() == Family::kV4) {
+    append_v4(space_of_record, range.first().v4_value(), range.last().v4_value());
+  } else if (const std::optional<Prefix> prefix = range.as_prefix()) {
+    append_v6_prefix(space_of_record, prefix->address(), prefix->length());
+  } else {
+    append_v6_range(space_of_record, range.first(), range.last());
+  }
   traits_.push(record, traits);
   if (parent != kNoParent) parents_.emplace(record, parent);
 }
@@ -52,30 +64,23 @@ void ProofRecords::add_lines(std::span<const LineRecord> records, std::uint32_t 
   if (records.empty()) return;
   traits_.push(size_, traits);  // one run for all of them: pushing each would add nothing
   Namespace& space_of_records = space(namespace_id);
-  // Each span straight from the prefix's 64-bit halves and its host bits, without a Range and
-  // 128-bit shifts between.
-  constexpr std::uint64_t kOnes = ~std::uint64_t{0};
   for (const LineRecord& line_record : records) {
     const Prefix& prefix = line_record.prefix;
     const Address& first = prefix.address();
-    const int length = prefix.length();
-    std::uint64_t high_host = 0;
-    std::uint64_t low_host = 0;
     if (prefix.family() == Family::kV4) {
-      low_host = 0xffffffffULL >> length;  // lengths 0-32 of the low word
+      const std::uint32_t value = first.v4_value();
+      append_v4(space_of_records, value,
+                value | static_cast<std::uint32_t>(0xffffffffULL >> prefix.length()));
     } else {
-      high_host = length >= 64 ? 0 : kOnes >> length;
-      low_host = length <= 64 ? kOnes : length == 128 ? 0 : kOnes >> (length - 64);
+      append_v6_prefix(space_of_records, first, prefix.length());
     }
-    append(space_of_records, prefix.family(), first.high64(), first.low64(),
-           first.high64() | high_host, first.low64() | low_host);
   }
 }
 
 void ProofRecords::reserve_more(std::uint32_t namespace_id, std::size_t more) {
   Namespace& target = space(namespace_id);
   target.v4.reserve(target.v4.size() + more);
-  target.v6.reserve(target.v6.size() + more);
+  target.v6_prefixes.reserve(target.v6_prefixes.size() + more);
 }
 
 }  // namespace ipplan

@@ -332,6 +332,30 @@ struct V6Order {
   }
 };
 
+// IPv6 prefixes in the same order: for equal firsts, the longer last is the shorter length.
+struct V6PrefixOrder {
+  using Span = V6PrefixSpan;
+  static constexpr int kKeyBytes = 17;
+  static std::uint8_t key_byte(const V6PrefixSpan& s, int d) {
+    if (d == 16) return s.length;
+    return static_cast<std::uint8_t>(s.first[d >> 2] >> (24 - 8 * (d & 3)));
+  }
+  static bool less(const V6PrefixSpan& a, const V6PrefixSpan& b) {
+    const uint128 a_first = a.first_value();
+    const uint128 b_first = b.first_value();
+    if (a_first != b_first) return a_first < b_first;
+    if (a.length != b.length) return a.length < b.length;
+    return a.record < b.record;
+  }
+  static uint128 first(const V6PrefixSpan& s) { return s.first_value(); }
+  static uint128 last(const V6PrefixSpan& s) { return s.last_value(); }
+  static void sort(V6PrefixSpan* begin, V6PrefixSpan* end) {
+    detail::radix_sort(
+        begin, end, kKeyBytes, [](const V6PrefixSpan& s, int d) { return key_byte(s, d); },
+        [](const V6PrefixSpan& a, const V6PrefixSpan& b) { return less(a, b); });
+  }
+};
+
 // Sorts one family's spans of one namespace group and appends, in that order, a SweepItem for
 // every span that overlaps another: the stretches where the next span starts at or before the
 // largest last seen so far. A span outside every stretch overlaps nothing and cannot conflict.
@@ -373,13 +397,31 @@ std::vector<SweepItem> overlapping_items(ProofRecords& records,
     ProofRecords::Namespace& from = spaces[id];
     ProofRecords::Namespace& into = spaces[group];
     into.v4.insert(into.v4.end(), from.v4.begin(), from.v4.end());
+    into.v6_prefixes.insert(into.v6_prefixes.end(), from.v6_prefixes.begin(),
+                            from.v6_prefixes.end());
     into.v6.insert(into.v6.end(), from.v6.begin(), from.v6.end());
     from = {};
   }
   std::vector<SweepItem> items;
   for (std::uint32_t id = 0; id < spaces.size(); ++id) {
-    collect_overlapping<V4Order>(spaces[id].v4, id * 2, records, items);
-    collect_overlapping<V6Order>(spaces[id].v6, id * 2 + 1, records, items);
+    ProofRecords::Namespace& space = spaces[id];
+    collect_overlapping<V4Order>(space.v4, id * 2, records, items);
+    if (space.v6.empty()) {
+      collect_overlapping<V6PrefixOrder>(space.v6_prefixes, id * 2 + 1, records, items);
+      continue;
+    }
+    // IPv6 ranges that are not prefixes (rare: ranges of a CSV or a DHCP export) sort with the
+    // prefixes as 36-byte spans, in one order for the sweep.
+    for (const V6PrefixSpan& prefix : space.v6_prefixes) {
+      V6Span span;
+      std::copy(std::begin(prefix.first), std::end(prefix.first), span.first);
+      const uint128 last = prefix.last_value();
+      for (int w = 0; w < 4; ++w) span.last[w] = static_cast<std::uint32_t>(last >> (96 - 32 * w));
+      span.record = prefix.record;
+      space.v6.push_back(span);
+    }
+    space.v6_prefixes = {};
+    collect_overlapping<V6Order>(space.v6, id * 2 + 1, records, items);
   }
   return items;
 }

@@ -538,3 +538,97 @@ TEST_CASE("aggregate of many random prefixes agrees with a sorted sweep", "[aggr
     REQUIRE(same_spans(spans_of(merged), want));
   }
 }
+
+// --------------------------------------------------------------------------------------------
+// RangeCollector's covered /20 blocks: ranges inside blocks that another range covers whole are
+// dropped (as they arrive, or before the sort), and the blocks come back as ranges. The result
+// must be aggregate()'s, which merges every range.
+
+namespace {
+
+// An IPv4 range near one of three places (the bottom, 10.0.0.0/12 and the top of the space),
+// shaped to hit the covered-block paths: large prefixes (/12-/20, whole blocks), small ones
+// (/21-/32, inside one block), ranges that straddle a block edge, now and then the whole space.
+Range block_test_range(Random& random) {
+  static const std::uint32_t kBases[] = {0x00000000U, 0x0a000000U, 0xfff00000U};
+  const std::uint32_t base = kBases[random.below(3)];
+  const auto within = [&](std::uint32_t span) {
+    return base + static_cast<std::uint32_t>(random.below(span));
+  };
+  switch (random.below(8)) {
+    case 0:
+      if (random.below(20) == 0) return parse("0.0.0.0/0");
+      return Range(Prefix::containing(Address::v4(within(1U << 20)),
+                                       12 + static_cast<int>(random.below(9))));
+    case 1: {  // across the edge between two blocks, or ending at one
+      const std::uint32_t edge = (within(1U << 20) & ~0xfffU) | 0x1000U;
+      const std::uint32_t first = edge - static_cast<std::uint32_t>(random.below(5000));
+      const std::uint32_t last = edge - 1 + static_cast<std::uint32_t>(random.below(3) * random.below(5000));
+      return range_of(Family::kV4, first, std::max(first, last));
+    }
+    default:
+      return Range(Prefix::containing(Address::v4(within(1U << 20)),
+                                       21 + static_cast<int>(random.below(12))));
+  }
+}
+
+// A RangeCollector's aggregate of `ranges`, given one record at a time or, for the prefixes, in
+// list batches (what read_list hands on), with the other ranges between.
+std::vector<Prefix> collector_aggregate(const std::vector<Range>& ranges, bool batched) {
+  RangeCollector collector;
+  collector.begin_input(InputStart{"list.txt", "onprem", InputFormat::kList, {}});
+  std::vector<LineRecord> batch;
+  std::uint32_t line = 0;
+  const auto flush = [&] {
+    collector.line_records(std::span<const LineRecord>(batch));
+    batch.clear();
+  };
+  for (const Range& range : ranges) {
+    ++line;
+    const std::optional<Prefix> prefix = range.as_prefix();
+    if (batched && prefix) {
+      batch.push_back(LineRecord{*prefix, line});
+      if (batch.size() == 7) flush();
+      continue;
+    }
+    flush();
+    RawRecord record;
+    record.range = range;
+    record.location.line = line;
+    collector.record(record);
+  }
+  flush();
+  return collector.aggregate();
+}
+
+}  // namespace
+
+TEST_CASE("RangeCollector drops what covered blocks hold and keeps the union",
+          "[aggregate][property]") {
+  Random random(20261205);
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = 1 + random.below(random.below(4) == 0 ? 3000 : 60);
+    std::vector<Range> ranges;
+    for (std::size_t i = 0; i < n; ++i) ranges.push_back(block_test_range(random));
+    if (random.below(3) == 0) ranges.push_back(parse("2001:db8::/48"));
+    INFO("round " << round << ", " << n << " ranges");
+    const std::vector<Prefix> want = aggregate(ranges);
+    check_minimal_cidrs(ranges, want);
+    REQUIRE(collector_aggregate(ranges, false) == want);
+    REQUIRE(collector_aggregate(ranges, true) == want);
+  }
+}
+
+TEST_CASE("RangeCollector keeps a small range that arrived before the block around it",
+          "[aggregate]") {
+  // Before and after the covering /20; a range sticking out of it on either side; the top block.
+  const std::vector<Range> ranges = {parse("10.0.16.5/32"), parse("10.0.31.0/24"),
+                                     parse("10.0.15.255-10.0.16.3"), parse("10.0.16.0/20"),
+                                     parse("10.0.32.0/32"), parse("10.0.31.255-10.0.32.1"),
+                                     parse("255.255.255.255"), parse("255.255.240.0/20")};
+  for (const bool batched : {false, true}) {
+    CHECK(texts(collector_aggregate(ranges, batched)) ==
+          std::vector<std::string>{"10.0.15.255/32", "10.0.16.0/20", "10.0.32.0/31",
+                                   "255.255.240.0/20"});
+  }
+}

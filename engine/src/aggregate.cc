@@ -94,6 +94,29 @@ void cover_v4(std::uint32_t first, std::uint32_t last, PrefixVisitor visit) {
   }
 }
 
+// IPv4 /20 blocks as bits: 2^20 of them, 128 KiB, which stays in the L2 cache.
+constexpr int kBlockShift = 12;
+constexpr std::uint64_t kBlockWords = (std::uint64_t{1} << (32 - kBlockShift)) / 64;
+
+void set_blocks(std::vector<std::uint64_t>& bits, std::uint64_t begin, std::uint64_t end) {
+  for (std::uint64_t block = begin; block < end;) {
+    const std::uint64_t in_word = block % 64;
+    const std::uint64_t count = std::min<std::uint64_t>(64 - in_word, end - block);
+    const std::uint64_t ones = count == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << count) - 1);
+    bits[block / 64] |= ones << in_word;
+    block += count;
+  }
+}
+
+// Whether every block of [first, last] is set.
+bool all_blocks_set(const std::vector<std::uint64_t>& bits, std::uint32_t first,
+                    std::uint32_t last) {
+  for (std::uint64_t block = first >> kBlockShift; block <= (last >> kBlockShift); ++block) {
+    if ((bits[block / 64] >> (block % 64) & 1) == 0) return false;
+  }
+  return true;
+}
+
 // Each merged range as its minimal prefix list, in order.
 void cover_each(const std::vector<Range>& merged, PrefixVisitor visit) {
   for (const Range& range : merged) {
@@ -146,16 +169,85 @@ std::vector<Prefix> aggregate(const Inventory& inventory) {
 
 void RangeCollector::collect(const Range& range) {
   if (range.family() == Family::kV4) {
-    v4_.push_back(v4_word(range.first().v4_value(), range.last().v4_value()));
+    collect_v4(range.first().v4_value(), range.last().v4_value());
   } else {
     v6_.push_back(range);
   }
 }
 
+void RangeCollector::collect_v4(std::uint32_t first, std::uint32_t last) {
+  if (covered_.empty()) covered_.assign(kBlockWords, 0);
+  // The blocks wholly inside the range: from the first block boundary at or after `first` to the
+  // last one at or before last + 1.
+  const std::uint64_t inner_begin = (std::uint64_t{first} + (1U << kBlockShift) - 1) >> kBlockShift;
+  const std::uint64_t inner_end = (std::uint64_t{last} + 1) >> kBlockShift;
+  if (inner_begin < inner_end) {
+    set_blocks(covered_, inner_begin, inner_end);
+    ++covering_ranges_;
+  }
+  if (covering_ranges_ != 0 && all_blocks_set(covered_, first, last)) return;
+  v4_.push_back(v4_word(first, last));
+}
+
 void RangeCollector::keep(const RawRecord& record) { collect(record.range); }
 
 void RangeCollector::keep_lines(std::span<const LineRecord> records) {
-  for (const LineRecord& line_record : records) collect(Range(line_record.prefix));
+  if (covered_.empty()) covered_.assign(kBlockWords, 0);
+  // Each IPv4 prefix is written to the next free slot and kept by moving the end past it,
+  // unless its block is covered: no branch on that, which flips at random as coverage grows.
+  std::size_t end = v4_.size();
+  v4_.resize(end + records.size());
+  std::uint64_t* const words = v4_.data();
+  for (const LineRecord& line_record : records) {
+    const Prefix& prefix = line_record.prefix;
+    if (prefix.family() != Family::kV4) {
+      v6_.push_back(Range(prefix));
+      continue;
+    }
+    const std::uint32_t first = prefix.address().v4_value();
+    const int length = prefix.length();
+    const std::uint64_t block = first >> kBlockShift;
+    if (length <= 32 - kBlockShift) {  // whole blocks: noted, and the prefix itself dropped
+      set_blocks(covered_, block, block + (std::uint64_t{1} << (32 - kBlockShift - length)));
+      ++covering_ranges_;
+      continue;
+    }
+    const std::uint64_t covered = covered_[block / 64] >> (block % 64) & 1;
+    words[end] = v4_word(first, first | static_cast<std::uint32_t>(0xffffffffULL >> length));
+    end += covered ^ 1;
+  }
+  v4_.resize(end);
+}
+
+void RangeCollector::take_covered_blocks() {
+  if (covering_ranges_ != 0) {
+    // Ranges kept before the blocks around them were covered are dropped now; then every run of
+    // covered blocks comes back as one range. The union is the same: each covered block lies
+    // inside a range collected.
+    std::size_t kept = 0;
+    for (const std::uint64_t word : v4_) {
+      const auto first = static_cast<std::uint32_t>(word >> 32);
+      const auto last = static_cast<std::uint32_t>(word);
+      if (!all_blocks_set(covered_, first, last)) v4_[kept++] = word;
+    }
+    v4_.resize(kept);
+    const std::uint64_t blocks = kBlockWords * 64;
+    for (std::uint64_t block = 0; block < blocks;) {
+      const std::uint64_t word = covered_[block / 64] >> (block % 64);
+      if (word == 0) {  // no covered block from here to the end of this word
+        block += 64 - block % 64;
+        continue;
+      }
+      block += static_cast<std::uint64_t>(std::countr_zero(word));
+      std::uint64_t end = block;
+      while (end < blocks && (covered_[end / 64] >> (end % 64) & 1) != 0) ++end;
+      v4_.push_back(v4_word(static_cast<std::uint32_t>(block << kBlockShift),
+                            static_cast<std::uint32_t>((end << kBlockShift) - 1)));
+      block = end;
+    }
+  }
+  covered_ = {};
+  covering_ranges_ = 0;
 }
 
 std::vector<Prefix> RangeCollector::aggregate() {
@@ -165,6 +257,7 @@ std::vector<Prefix> RangeCollector::aggregate() {
 }
 
 void RangeCollector::aggregate_into(PrefixVisitor visit) {
+  take_covered_blocks();
   std::vector<std::uint64_t> v4 = std::move(v4_);
   v4_ = {};
   sort_by_first(v4);

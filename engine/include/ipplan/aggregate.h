@@ -7,7 +7,12 @@
 //
 // RangeCollector is the InputSink for aggregating inputs without an Inventory: it keeps only
 // each record's range, an IPv4 one as one 8-byte word (twice that while sorting), where an
-// Inventory holds an 80-byte record a line; and it sorts words instead of records.
+// Inventory holds an 80-byte record a line; and it sorts words instead of records. It also notes
+// the IPv4 /20 blocks that a range covers whole (a bit each, 128 KiB in all) and drops every IPv4
+// range that lies inside noted blocks, at once if they are noted already, else before sorting;
+// the runs of noted blocks come back as ranges. The union, and so the result, is the same; a list
+// whose large blocks hold most of its small ones (a block list, an IPAM export with its
+// containers) sorts only what they do not hold.
 #pragma once
 
 #include <cstdint>
@@ -55,9 +60,14 @@ class RangeCollector : public InputSink {
 
  private:
   void collect(const Range& range);
+  void collect_v4(std::uint32_t first, std::uint32_t last);
+  // Drops the IPv4 words inside covered blocks and adds the runs of covered blocks as words.
+  void take_covered_blocks();
 
   std::vector<std::uint64_t> v4_;  // (first << 32) | last
   std::vector<Range> v6_;
+  std::vector<std::uint64_t> covered_;  // a bit per IPv4 /20 block that one range covers whole
+  std::uint64_t covering_ranges_ = 0;   // ranges that covered a block; none: nothing to drop
 };
 
 }  // namespace ipplan

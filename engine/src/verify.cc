@@ -356,32 +356,88 @@ struct V6PrefixOrder {
   }
 };
 
-// Sorts one family's spans of one namespace group and appends, in that order, a SweepItem for
-// every span that overlaps another: the stretches where the next span starts at or before the
-// largest last seen so far. A span outside every stretch overlaps nothing and cannot conflict.
+// Takes one family's spans of one namespace group in sweep order (first ascending, last
+// descending, record) and appends, in that order, a SweepItem for every span that overlaps
+// another: the stretches where the next span starts at or before the largest last seen so far.
+// A span outside every stretch overlaps nothing and cannot conflict. The first span of a
+// stretch waits until a second one joins it.
+template <typename Key>
+class StretchCollector {
+ public:
+  StretchCollector(std::uint32_t group_family, const ProofRecords& records,
+                   std::vector<SweepItem>& items)
+      : group_family_(group_family), records_(records), items_(items) {}
+
+  void add(Key first, Key last, std::uint32_t record) {
+    if (in_stretch_ != 0 && first <= reach_) {
+      if (in_stretch_ == 1) push(waiting_first_, waiting_last_, waiting_record_);
+      push(first, last, record);
+      ++in_stretch_;
+      reach_ = std::max(reach_, last);
+      return;
+    }
+    waiting_first_ = first;
+    waiting_last_ = last;
+    waiting_record_ = record;
+    in_stretch_ = 1;
+    reach_ = last;
+  }
+
+ private:
+  void push(Key first, Key last, std::uint32_t record) {
+    const ProofTraits& traits = records_.traits(record);
+    items_.push_back({first, last, group_family_ * 2 + (traits.role == Role::kAssigned ? 1U : 0U),
+                      record, traits.domain, records_.parent(record)});
+  }
+
+  std::uint32_t group_family_;
+  const ProofRecords& records_;
+  std::vector<SweepItem>& items_;
+  std::size_t in_stretch_ = 0;  // spans in the current stretch so far
+  Key reach_ = 0;
+  Key waiting_first_ = 0;  // the stretch's first span, not pushed while it is alone
+  Key waiting_last_ = 0;
+  std::uint32_t waiting_record_ = 0;
+};
+
+// Sorts one family's spans of one namespace group and collects those that overlap another.
 template <typename Order, typename Spans>
 void collect_overlapping(Spans& spans, std::uint32_t group_family, const ProofRecords& records,
                          std::vector<SweepItem>& items) {
   Order::sort(spans.data(), spans.data() + spans.size());
-  const std::size_t n = spans.size();
-  std::size_t i = 0;
-  while (i < n) {
-    auto reach = Order::last(spans[i]);
-    std::size_t j = i + 1;
-    while (j < n && Order::first(spans[j]) <= reach) {
-      reach = std::max(reach, Order::last(spans[j]));
-      ++j;
+  StretchCollector<decltype(Order::first(spans[0]))> stretches(group_family, records, items);
+  for (const auto& span : spans) stretches.add(Order::first(span), Order::last(span), span.record);
+}
+
+// The same for a group's IPv6 prefixes and its other IPv6 ranges (rare: ranges of a CSV or a
+// DHCP export), each array sorted in its own order and the two merged into one sweep.
+void collect_overlapping_v6(ProofRecords::Namespace& space, std::uint32_t group_family,
+                            const ProofRecords& records, std::vector<SweepItem>& items) {
+  auto& prefixes = space.v6_prefixes;
+  auto& ranges = space.v6;
+  V6PrefixOrder::sort(prefixes.data(), prefixes.data() + prefixes.size());
+  V6Order::sort(ranges.data(), ranges.data() + ranges.size());
+  StretchCollector<uint128> stretches(group_family, records, items);
+  std::size_t p = 0;
+  std::size_t r = 0;
+  while (p < prefixes.size() || r < ranges.size()) {
+    bool take_prefix = r == ranges.size();
+    if (p < prefixes.size() && r < ranges.size()) {
+      const uint128 prefix_first = prefixes[p].first_value();
+      const uint128 range_first = ranges[r].first_value();
+      const uint128 prefix_last = prefixes[p].last_value();
+      const uint128 range_last = ranges[r].last_value();
+      take_prefix = prefix_first != range_first ? prefix_first < range_first
+                    : prefix_last != range_last ? prefix_last > range_last
+                                                : prefixes[p].record < ranges[r].record;
     }
-    if (j - i > 1) {
-      for (std::size_t k = i; k < j; ++k) {
-        const std::uint32_t record = spans[k].record;
-        const ProofTraits& traits = records.traits(record);
-        items.push_back({Order::first(spans[k]), Order::last(spans[k]),
-                         group_family * 2 + (traits.role == Role::kAssigned ? 1U : 0U), record,
-                         traits.domain, records.parent(record)});
-      }
+    if (take_prefix) {
+      stretches.add(prefixes[p].first_value(), prefixes[p].last_value(), prefixes[p].record);
+      ++p;
+    } else {
+      stretches.add(ranges[r].first_value(), ranges[r].last_value(), ranges[r].record);
+      ++r;
     }
-    i = j;
   }
 }
 
@@ -408,20 +464,9 @@ std::vector<SweepItem> overlapping_items(ProofRecords& records,
     collect_overlapping<V4Order>(space.v4, id * 2, records, items);
     if (space.v6.empty()) {
       collect_overlapping<V6PrefixOrder>(space.v6_prefixes, id * 2 + 1, records, items);
-      continue;
+    } else {
+      collect_overlapping_v6(space, id * 2 + 1, records, items);
     }
-    // IPv6 ranges that are not prefixes (rare: ranges of a CSV or a DHCP export) sort with the
-    // prefixes as 36-byte spans, in one order for the sweep.
-    for (const V6PrefixSpan& prefix : space.v6_prefixes) {
-      V6Span span;
-      std::copy(std::begin(prefix.first), std::end(prefix.first), span.first);
-      const uint128 last = prefix.last_value();
-      for (int w = 0; w < 4; ++w) span.last[w] = static_cast<std::uint32_t>(last >> (96 - 32 * w));
-      span.record = prefix.record;
-      space.v6.push_back(span);
-    }
-    space.v6_prefixes = {};
-    collect_overlapping<V6Order>(space.v6, id * 2 + 1, records, items);
   }
   return items;
 }

@@ -15,12 +15,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
-#include <bit>
 #include <memory>
 #include <utility>
-#include <vector>
 
 namespace ipplan::detail {
 

@@ -286,15 +286,38 @@ std::vector<std::uint32_t> namespace_groups(const Inventory& inventory,
   return group;
 }
 
-// How each family's spans sort: first ascending, last descending, record id. IPv4 spans sort by
-// first as a 32-bit key, then `less` among equal firsts; IPv6 spans by a radix key of first and
-// the complement of last, most significant byte first.
+// A span as the sweep orders it: first ascending, last descending, record id.
+template <typename Key>
+struct SweepKey {
+  Key first;
+  Key last;
+  std::uint32_t record;
+};
+
+template <typename Key>
+bool sweeps_before(const SweepKey<Key>& a, const SweepKey<Key>& b) {
+  if (a.first != b.first) return a.first < b.first;
+  if (a.last != b.last) return a.last > b.last;
+  return a.record < b.record;
+}
+
+// Sorts spans by Order's radix key (Order::key_byte over Order::kKeyBytes), ties by Order::less.
+template <typename Order>
+void radix_sort_spans(typename Order::Span* begin, typename Order::Span* end) {
+  using Span = typename Order::Span;
+  // Lambdas, not the functions' addresses: those would be called through pointers.
+  detail::radix_sort(
+      begin, end, Order::kKeyBytes, [](const Span& s, int d) { return Order::key_byte(s, d); },
+      [](const Span& a, const Span& b) { return Order::less(a, b); });
+}
+
+// How each family's spans sort, in the sweep's order. IPv4 spans sort by first as a 32-bit key,
+// then `less` among equal firsts; IPv6 spans by a radix key of first and the complement of last
+// (or, for a prefix, its length), most significant byte first.
 struct V4Order {
   using Span = V4Span;
   static bool less(const V4Span& a, const V4Span& b) {
-    if (a.first != b.first) return a.first < b.first;
-    if (a.last != b.last) return a.last > b.last;
-    return a.record < b.record;
+    return sweeps_before<std::uint32_t>({a.first, a.last, a.record}, {b.first, b.last, b.record});
   }
   static std::uint32_t first(const V4Span& s) { return s.first; }
   static std::uint32_t last(const V4Span& s) { return s.last; }
@@ -313,23 +336,15 @@ struct V6Order {
     const std::uint32_t word = d < 16 ? s.first[d >> 2] : ~s.last[(d - 16) >> 2];
     return static_cast<std::uint8_t>(word >> (24 - 8 * (d & 3)));
   }
+  static SweepKey<uint128> sweep_key(const V6Span& s) {
+    return {s.first_value(), s.last_value(), s.record};
+  }
   static bool less(const V6Span& a, const V6Span& b) {
-    const uint128 a_first = a.first_value();
-    const uint128 b_first = b.first_value();
-    if (a_first != b_first) return a_first < b_first;
-    const uint128 a_last = a.last_value();
-    const uint128 b_last = b.last_value();
-    if (a_last != b_last) return a_last > b_last;
-    return a.record < b.record;
+    return sweeps_before(sweep_key(a), sweep_key(b));
   }
   static uint128 first(const V6Span& s) { return s.first_value(); }
   static uint128 last(const V6Span& s) { return s.last_value(); }
-  static void sort(V6Span* begin, V6Span* end) {
-    // Lambdas, not the functions' addresses: those would be called through pointers.
-    detail::radix_sort(
-        begin, end, kKeyBytes, [](const V6Span& s, int d) { return key_byte(s, d); },
-        [](const V6Span& a, const V6Span& b) { return less(a, b); });
-  }
+  static void sort(V6Span* begin, V6Span* end) { radix_sort_spans<V6Order>(begin, end); }
 };
 
 // IPv6 prefixes in the same order: for equal firsts, the longer last is the shorter length.
@@ -347,12 +362,13 @@ struct V6PrefixOrder {
     if (a.length != b.length) return a.length < b.length;
     return a.record < b.record;
   }
+  static SweepKey<uint128> sweep_key(const V6PrefixSpan& s) {
+    return {s.first_value(), s.last_value(), s.record};
+  }
   static uint128 first(const V6PrefixSpan& s) { return s.first_value(); }
   static uint128 last(const V6PrefixSpan& s) { return s.last_value(); }
   static void sort(V6PrefixSpan* begin, V6PrefixSpan* end) {
-    detail::radix_sort(
-        begin, end, kKeyBytes, [](const V6PrefixSpan& s, int d) { return key_byte(s, d); },
-        [](const V6PrefixSpan& a, const V6PrefixSpan& b) { return less(a, b); });
+    radix_sort_spans<V6PrefixOrder>(begin, end);
   }
 };
 
@@ -418,25 +434,20 @@ void collect_overlapping_v6(ProofRecords::Namespace& space, std::uint32_t group_
   V6PrefixOrder::sort(prefixes.data(), prefixes.data() + prefixes.size());
   V6Order::sort(ranges.data(), ranges.data() + ranges.size());
   StretchCollector<uint128> stretches(group_family, records, items);
+  // Each array's next span, its key made once.
   std::size_t p = 0;
   std::size_t r = 0;
+  SweepKey<uint128> next_prefix{};
+  SweepKey<uint128> next_range{};
+  if (!prefixes.empty()) next_prefix = V6PrefixOrder::sweep_key(prefixes[0]);
+  if (!ranges.empty()) next_range = V6Order::sweep_key(ranges[0]);
   while (p < prefixes.size() || r < ranges.size()) {
-    bool take_prefix = r == ranges.size();
-    if (p < prefixes.size() && r < ranges.size()) {
-      const uint128 prefix_first = prefixes[p].first_value();
-      const uint128 range_first = ranges[r].first_value();
-      const uint128 prefix_last = prefixes[p].last_value();
-      const uint128 range_last = ranges[r].last_value();
-      take_prefix = prefix_first != range_first ? prefix_first < range_first
-                    : prefix_last != range_last ? prefix_last > range_last
-                                                : prefixes[p].record < ranges[r].record;
-    }
-    if (take_prefix) {
-      stretches.add(prefixes[p].first_value(), prefixes[p].last_value(), prefixes[p].record);
-      ++p;
+    if (r == ranges.size() || (p < prefixes.size() && sweeps_before(next_prefix, next_range))) {
+      stretches.add(next_prefix.first, next_prefix.last, next_prefix.record);
+      if (++p < prefixes.size()) next_prefix = V6PrefixOrder::sweep_key(prefixes[p]);
     } else {
-      stretches.add(ranges[r].first_value(), ranges[r].last_value(), ranges[r].record);
-      ++r;
+      stretches.add(next_range.first, next_range.last, next_range.record);
+      if (++r < ranges.size()) next_range = V6Order::sweep_key(ranges[r]);
     }
   }
 }
